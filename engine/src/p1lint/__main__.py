@@ -1,0 +1,3 @@
+from p1lint.cli import main
+
+main()
