@@ -1,0 +1,25 @@
+"""The rule catalogue: bundled rules plus the user's `--rules` directories, loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from p1lint.resources import data_dir
+from p1lint.rules.compiled import CompiledRule
+
+
+def load_catalogue(extra_directories: Iterable[Path] = ()) -> list[CompiledRule]:
+    """All rules, sorted by id; raises `RuleLoadError` when any rule file is invalid."""
+    from p1lint.rules.loader import load_rules
+
+    directories = [data_dir("rules"), *extra_directories]
+    return sorted(load_rules(directories), key=lambda rule: rule.id)
+
+
+def find_rule(rules: Iterable[CompiledRule], key: str) -> CompiledRule | None:
+    """Look a rule up by id (any case) or name."""
+    for rule in rules:
+        if rule.id == key.upper() or rule.name == key:
+            return rule
+    return None

@@ -1,0 +1,102 @@
+"""Command line: thin commands, each calling one engine function and returning an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from p1lint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json")
+PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
+
+
+class DefaultCommandGroup(click.Group):
+    """`p1lint PATH...` means `p1lint check PATH...`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        group_options = {"--help", "-h", "--version"}
+        if args and args[0] not in self.commands and args[0] not in group_options:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def use_color(no_color: bool, stream: Any) -> bool:
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
+
+
+def _fail(message: str) -> int:
+    click.echo(f"p1lint: {message}", err=True)
+    return EXIT_ERROR
+
+
+rules_option = click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
+    help="Extra directory of rule files (repeatable).",
+)
+profile_option = click.option(
+    "--profile", type=click.Choice(PROFILES), default="recommended", show_default=True,
+    help="Severity profile.",
+)
+
+
+@click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="p1lint")
+def cli() -> None:
+    """Lint PingOne application configurations (API exports in JSON or YAML)."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Rule ids, id prefixes or names to run (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rule ids, id prefixes or names to skip (comma-separated).")
+@click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True)
+@profile_option
+@rules_option
+@click.option("--custom-domain", help="Your PingOne custom domain (auth.example.com).")
+@click.option("--stdin-filename", default="<stdin>", help="File name to report for `-`.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+def check(paths: tuple[str, ...], **options: Any) -> None:
+    """Check application files, directories (recursively) or `-` for standard input."""
+    from p1lint.commands.check import run_check
+
+    sys.exit(run_check(list(paths), **options))
+
+
+@cli.command("rules")
+@profile_option
+@rules_option
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+def list_rules(profile: str, rule_dirs: tuple[Path, ...], output_format: str) -> None:
+    """List the rules: id, name, severity (in the profile) and title."""
+    from p1lint.commands.rules import run_list
+
+    sys.exit(run_list(profile, list(rule_dirs), output_format))
+
+
+@cli.command("rule")
+@click.argument("key")
+@profile_option
+@rules_option
+def explain_rule(key: str, profile: str, rule_dirs: tuple[Path, ...]) -> None:
+    """Explain one rule (by id or name): what, why, references, a bad and a good example."""
+    from p1lint.commands.rules import run_explain
+
+    sys.exit(run_explain(key, profile, list(rule_dirs)))
+
+
+def main() -> None:
+    cli(prog_name="p1lint")

@@ -1,0 +1,1 @@
+"""One module per command; each `run_*` function returns the exit code."""

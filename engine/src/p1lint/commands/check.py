@@ -1,0 +1,51 @@
+"""`p1lint check`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from p1lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, use_color
+from p1lint.findings import SEVERITY_RANK, Finding, P1LintError
+
+
+def run_check(
+    paths: list[str], *, output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
+    fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
+    stdin_filename: str, no_color: bool, quiet: bool,
+) -> int:
+    from p1lint.catalogue import load_catalogue
+    from p1lint.cli import _split
+    from p1lint.engine import lint_paths
+    from p1lint.reporters import make_reporter, report
+    from p1lint.selection import active_rules, unknown_patterns
+
+    try:
+        catalogue = load_catalogue(rule_dirs)
+    except P1LintError as error:
+        click.echo(str(error), err=True)
+        return EXIT_ERROR
+    selected, ignored = _split(select), _split(ignore)
+    unknown = unknown_patterns(catalogue, [*selected, *ignored])
+    if unknown:
+        click.echo(f"p1lint: no rule matches {', '.join(unknown)} (see `p1lint rules`)", err=True)
+        return EXIT_ERROR
+    rules = active_rules(catalogue, profile, selected, ignored)
+    settings = {"custom_domain": custom_domain, "profile": profile}
+    result = lint_paths(paths, rules, settings, stdin_filename)
+    reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
+    report(reporter, result.findings, result.files)
+    for error in result.errors:
+        click.echo(str(error), err=True)
+    return exit_code(result.findings, bool(result.errors), fail_on)
+
+
+def exit_code(findings: list[Finding], had_errors: bool, fail_on: str) -> int:
+    if had_errors:
+        return EXIT_ERROR
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[finding.severity] >= threshold for finding in findings)
+    return EXIT_FINDINGS if failing else EXIT_OK

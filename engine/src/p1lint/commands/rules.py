@@ -1,0 +1,52 @@
+"""`p1lint rules` and `p1lint rule ID|NAME`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from p1lint.cli import EXIT_ERROR, EXIT_OK
+from p1lint.findings import P1LintError
+from p1lint.rules.compiled import CompiledRule
+
+
+def _catalogue(rule_dirs: list[Path]) -> list[CompiledRule] | None:
+    from p1lint.catalogue import load_catalogue
+
+    try:
+        return load_catalogue(rule_dirs)
+    except P1LintError as error:
+        click.echo(str(error), err=True)
+        return None
+
+
+def run_list(profile: str, rule_dirs: list[Path], output_format: str) -> int:
+    catalogue = _catalogue(rule_dirs)
+    if catalogue is None:
+        return EXIT_ERROR
+    rows = [(r.id, r.name, r.spec.severity_in(profile) or "off", r.spec.title) for r in catalogue]
+    if output_format == "json":
+        keys = ("id", "name", "severity", "title")
+        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
+        return EXIT_OK
+    width = max((len(row[1]) for row in rows), default=0)
+    for rule_id, name, severity, title in rows:
+        click.echo(f"{rule_id}  {name:<{width}}  {severity:<7}  {title}")
+    return EXIT_OK
+
+
+def run_explain(key: str, profile: str, rule_dirs: list[Path]) -> int:
+    from p1lint.catalogue import find_rule
+    from p1lint.explain import explain
+
+    catalogue = _catalogue(rule_dirs)
+    if catalogue is None:
+        return EXIT_ERROR
+    rule = find_rule(catalogue, key)
+    if rule is None:
+        click.echo(f"p1lint: no rule {key!r} (see `p1lint rules`)", err=True)
+        return EXIT_ERROR
+    click.echo(explain(rule, profile))
+    return EXIT_OK

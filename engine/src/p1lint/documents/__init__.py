@@ -1,0 +1,1 @@
+"""Input documents: discovery, parsing, application extraction and source positions."""

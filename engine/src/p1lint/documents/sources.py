@@ -1,0 +1,121 @@
+"""Read input paths into plain data; every failure becomes an `InputError`, never an exception."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from p1lint.findings import InputError
+
+DATA_SUFFIXES = (".json", ".yaml", ".yml")
+STDIN_NAME = "-"
+
+
+@dataclass
+class SourceDocument:
+    """A parsed input file: its text, its plain data and a lazily built position map."""
+
+    name: str
+    text: str
+    data: Any
+    _positions: Any = field(default=None, repr=False)
+
+    def position(self, pointer: tuple[str | int, ...]) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `pointer`, or of its nearest ancestor."""
+        if self._positions is None:
+            from p1lint.documents.positions import PositionMap
+
+            self._positions = PositionMap.from_text(self.text)
+        return self._positions.locate(pointer)  # type: ignore[no-any-return]
+
+
+def discover(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories recursively into their JSON/YAML files, in a stable order."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != STDIN_NAME and path.is_dir():
+            found = (p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES)
+            yield from sorted(str(p) for p in found if p.is_file())
+        else:
+            yield raw
+
+
+def read_source(name: str, stdin_name: str = "<stdin>") -> SourceDocument | InputError:
+    """Read and parse one path (or standard input for `-`)."""
+    try:
+        raw = sys.stdin.buffer.read() if name == STDIN_NAME else Path(name).read_bytes()
+    except OSError as error:
+        return InputError(name, 1, 1, f"cannot read file: {error.strerror or error}")
+    display = stdin_name if name == STDIN_NAME else name
+    return parse_bytes(display, raw)
+
+
+def parse_bytes(name: str, raw: bytes) -> SourceDocument | InputError:
+    """Decode and parse `raw`; the format follows the file suffix, content decides for stdin."""
+    text = _decode(name, raw)
+    if isinstance(text, InputError):
+        return text
+    if not text.strip():
+        return InputError(name, 1, 1, "empty file: expected an application object or a list")
+    if _looks_like_json(name, text):
+        return _parse_json(name, text)
+    return _parse_yaml(name, text)
+
+
+def _decode(name: str, raw: bytes) -> str | InputError:
+    if b"\x00" in raw:
+        return InputError(name, 1, 1, "binary file: expected JSON or YAML text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _offset_position(raw, error.start)
+        return InputError(name, line, column, f"not UTF-8 text: invalid byte 0x{raw[error.start]:02x}")
+
+
+def _offset_position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    return line, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _looks_like_json(name: str, text: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return False
+    return suffix == ".json" or text.lstrip()[:1] in ("{", "[")
+
+
+def _parse_json(name: str, text: str) -> SourceDocument | InputError:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return InputError(name, error.lineno, error.colno, f"invalid JSON: {error.msg}")
+    except RecursionError:
+        return InputError(name, 1, 1, "invalid JSON: nested too deeply")
+    return SourceDocument(name, text, data)
+
+
+def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:
+    import yaml
+
+    try:
+        documents = list(yaml.load_all(text, Loader=_yaml_loader()))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return InputError(name, line, column, f"invalid YAML: {error.problem or error}")
+    except (yaml.YAMLError, RecursionError) as error:
+        return InputError(name, 1, 1, f"invalid YAML: {error}")
+    if len(documents) != 1:
+        return InputError(name, 1, 1, f"expected one YAML document, found {len(documents)}")
+    return SourceDocument(name, text, documents[0])
+
+
+def _yaml_loader() -> Any:
+    from p1lint.documents.yamlloader import data_loader
+
+    return data_loader()

@@ -1,0 +1,146 @@
+"""Run compiled rules over input files and build findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from p1lint.documents.applications import Located, applications
+from p1lint.documents.pointer import Pointer, format_pointer
+from p1lint.documents.sources import SourceDocument, discover, read_source
+from p1lint.findings import Finding, InputError
+from p1lint.functions.base import MISSING, Context
+from p1lint.messages import render
+from p1lint.rules.fields import field_value
+from p1lint.selection import ActiveRule
+
+OIDC = "OPENID_CONNECT"
+KNOWN_PROTOCOLS = (OIDC, "SAML", "WS_FED", "EXTERNAL_LINK")
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    files: int = 0
+
+
+class Hit(NamedTuple):
+    """A problem before it has a file position: which rule, where in the data, what."""
+
+    active: ActiveRule
+    pointer: Pointer
+    detail: str
+    value: Any
+
+
+class Target(NamedTuple):
+    """One application of one file."""
+
+    document: SourceDocument
+    located: Located
+
+
+def lint_paths(
+    paths: Iterable[str], rules: list[ActiveRule], settings: dict[str, Any] | None = None,
+    stdin_name: str = "<stdin>",
+) -> LintResult:
+    """Lint every file below `paths`; unreadable inputs become errors, never exceptions."""
+    result = LintResult()
+    targets: list[Target] = []
+    per_application = [r for r in rules if r.rule.spec.scope == "application"]
+    for name in discover(paths):
+        result.files += 1
+        document = read_source(name, stdin_name)
+        if isinstance(document, InputError):
+            result.errors.append(document)
+            continue
+        for located in applications(document.data):
+            targets.append(Target(document, located))
+            _run(per_application, located.application, settings or {}, result, document, located.pointer)
+    _run_input_scope(rules, targets, settings or {}, result)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _run(
+    rules: list[ActiveRule], data: Any, settings: dict[str, Any], result: LintResult,
+    document: SourceDocument, prefix: Pointer,
+) -> None:
+    context = Context(data, settings)
+    for hit in check(rules, data, context, result.errors, document.name):
+        result.findings.append(build_finding(hit, document, (*prefix, *hit.pointer)))
+
+
+def _run_input_scope(
+    rules: list[ActiveRule], targets: list[Target], settings: dict[str, Any], result: LintResult
+) -> None:
+    """Rules over all applications of the run (e.g. unique names); pointers map back to files."""
+    input_rules = [r for r in rules if r.rule.spec.scope == "input"]
+    if not input_rules or not targets:
+        return
+    data = [target.located.application for target in targets]
+    context = Context(data, settings)
+    for hit in check(input_rules, data, context, result.errors, "<input>"):
+        document, located = targets[int(hit.pointer[0])]
+        pointer = (*located.pointer, *hit.pointer[1:])
+        result.findings.append(build_finding(hit, document, pointer))
+
+
+def protocol_of(data: Any) -> str:
+    """The application's protocol; anything missing or unknown counts as OIDC (the schema rules
+    report it), so a broken file is still checked as thoroughly as possible."""
+    protocol = data.get("protocol") if isinstance(data, dict) else None
+    return protocol if protocol in KNOWN_PROTOCOLS else OIDC
+
+
+def applies(active: ActiveRule, data: Any) -> bool:
+    spec = active.rule.spec
+    if spec.scope == "application" and protocol_of(data) not in spec.protocols:
+        return False
+    return active.rule.applies(data)
+
+
+def check(
+    rules: list[ActiveRule], data: Any, context: Context, errors: list[InputError], file: str
+) -> Iterator[Hit]:
+    for active in rules:
+        try:
+            if applies(active, data):
+                yield from _check_rule(active, data, context)
+        except Exception as error:  # a bug in a function must not hide the other findings
+            message = f"internal error in rule {active.rule.id}: {type(error).__name__}: {error}"
+            errors.append(InputError(file, 1, 1, message))
+
+
+def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit]:
+    rule = active.rule
+    then = rule.spec.then
+    for selector in rule.selectors:
+        for match in selector.find(data):
+            value, pointer = match
+            if then.field is not None:
+                value = field_value(value, then.field)
+                pointer = (*pointer, *then.field.split("."))
+            for problem in rule.function.check(value, rule.options, context):
+                yield Hit(active, (*pointer, *problem.path), problem.detail, _at(value, problem.path))
+
+
+def _at(value: Any, path: Pointer) -> Any:
+    for key in path:
+        try:
+            value = value[key]
+        except (KeyError, IndexError, TypeError):
+            return MISSING
+    return value
+
+
+def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Finding:
+    rule = hit.active.rule
+    line, column = document.position(pointer)
+    message = render(rule.spec.message, hit.detail, hit.value, hit.pointer)
+    return Finding(
+        rule=rule.id, name=rule.name, severity=hit.active.severity, message=message,
+        file=document.name, path=format_pointer(pointer), line=line, column=column, docs=rule.docs,
+    )

@@ -1,0 +1,56 @@
+"""Explain a rule in plain text: what, why, references, a bad and a good example."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+from p1lint.rules.compiled import CompiledRule
+from p1lint.rules.schema import PROFILES, RuleSpec
+
+
+def severities(spec: RuleSpec) -> str:
+    return ", ".join(f"{profile}: {spec.severity_in(profile) or 'off'}" for profile in PROFILES)
+
+
+def reference_lines(spec: RuleSpec) -> list[str]:
+    lines = []
+    for ref in spec.references:
+        section = f" §{ref.section}" if ref.section else ""
+        lines.append(f"- {ref.title}{section} <{ref.url}>")
+        if ref.quote:
+            lines.append(f'  "{ref.quote}"')
+    return lines
+
+
+def example_findings(rule: CompiledRule, example: Any) -> list[str]:
+    """What the rule reports on an example, so the explanation shows the real message."""
+    from p1lint.engine import check
+    from p1lint.functions.base import Context
+    from p1lint.messages import render
+    from p1lint.selection import ActiveRule
+
+    active = ActiveRule(rule, rule.spec.severity)
+    hits = check([active], example, Context(example), [], "<example>")
+    return [render(rule.spec.message, hit.detail, hit.value, hit.pointer) for hit in hits]
+
+
+def _block(text: str) -> str:
+    return textwrap.indent(textwrap.fill(" ".join(text.split()), 96), "  ")
+
+
+def explain(rule: CompiledRule, profile: str) -> str:
+    spec = rule.spec
+    parts = [
+        f"{spec.id} {spec.name} — {spec.title}",
+        f"Severity: {spec.severity_in(profile) or 'off'} in {profile} ({severities(spec)})",
+        "", "What it checks:", _block(spec.description),
+        "", "Why:", _block(spec.rationale),
+        "", "References:", *reference_lines(spec),
+        "", "Bad:", textwrap.indent(json.dumps(spec.examples.bad, indent=2), "  "),
+    ]
+    parts += [f"  → {message}" for message in example_findings(rule, spec.examples.bad)]
+    parts += ["", "Good:", textwrap.indent(json.dumps(spec.examples.good, indent=2), "  ")]
+    parts += ["", f"Docs: {rule.docs}"]
+    return "\n".join(parts)

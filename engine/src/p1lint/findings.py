@@ -1,0 +1,42 @@
+"""Value types shared by every layer: severities, findings and input errors."""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+SeverityName = Literal["error", "warning", "info"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+
+
+class Finding(NamedTuple):
+    """One problem reported on one input file."""
+
+    rule: str
+    name: str
+    severity: SeverityName
+    message: str
+    file: str
+    path: str
+    line: int
+    column: int
+    docs: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.path)
+
+
+class InputError(NamedTuple):
+    """An input that could not be read or parsed; reported as `file:line:col: message`."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class P1LintError(Exception):
+    """An error a user can cause (bad rule file, bad option); shown as one line, exit code 2."""

@@ -1,0 +1,70 @@
+"""The contract between the engine and a check function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+
+from p1lint.documents.pointer import Pointer
+
+
+class _Missing:
+    """The value of a field that is absent (distinct from JSON null)."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+
+
+class Options(BaseModel):
+    """Base of every function's options: unknown options are load errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoOptions(Options):
+    pass
+
+
+class Problem(NamedTuple):
+    """What a function found: a detail message and the path below the checked value."""
+
+    detail: str
+    path: Pointer = ()
+
+
+@dataclass
+class Context:
+    """What a function may look at besides the value: the application, settings, a memo."""
+
+    application: Any
+    settings: dict[str, Any] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+CheckCallable = Callable[[Any, Any, Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class CheckFunction:
+    """A named check with its options model."""
+
+    name: str
+    options: type[Options]
+    check: CheckCallable
+    summary: str

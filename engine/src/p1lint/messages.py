@@ -1,0 +1,57 @@
+"""Render rule message templates without ever revealing a secret.
+
+Templates are data from rule files, so they are filled by plain `{name}` substitution —
+never `str.format`, which would let a template reach into object attributes."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from p1lint.documents.pointer import Pointer, format_pointer
+
+PLACEHOLDERS = frozenset({"detail", "value", "path"})
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+SENSITIVE_KEYS = frozenset(
+    {"clientSecret", "secret", "jwks", "privateKey", "password", "d", "p", "q", "dp", "dq", "qi",
+     "oth", "k"}
+)
+REDACTED = "[redacted]"
+MAX_VALUE_LENGTH = 80
+URL_PASSWORD = re.compile(r"(//[^/?#@:]*:)[^/?#@]*@")
+
+
+def unknown_placeholders(template: str) -> list[str]:
+    return [name for name in PLACEHOLDER.findall(template) if name not in PLACEHOLDERS]
+
+
+def render(template: str, detail: str, value: Any, pointer: Pointer) -> str:
+    fields = {"detail": detail, "path": format_pointer(pointer)}
+    fields["value"] = display_value(value, pointer)
+    return PLACEHOLDER.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
+
+
+def is_sensitive(pointer: Pointer) -> bool:
+    return any(isinstance(key, str) and key in SENSITIVE_KEYS for key in pointer)
+
+
+def display_value(value: Any, pointer: Pointer) -> str:
+    """A short, escaped rendering of `value`; anything at a sensitive path is redacted."""
+    if is_sensitive(pointer):
+        return REDACTED
+    text = json.dumps(redact(value), ensure_ascii=True, default=str)
+    if len(text) > MAX_VALUE_LENGTH:
+        text = text[: MAX_VALUE_LENGTH - 1] + "…"
+    return text
+
+
+def redact(value: Any) -> Any:
+    """A copy of `value` with every sensitive member replaced by a marker."""
+    if isinstance(value, dict):
+        return {k: REDACTED if k in SENSITIVE_KEYS else redact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact(item) for item in value]
+    if isinstance(value, str):
+        return URL_PASSWORD.sub(r"\1" + REDACTED + "@", value)
+    return value

@@ -1,0 +1,187 @@
+"""The OIDC application object of the PingOne Management API, every field of the console's tabs.
+
+Types and enumerations live here; limits and relations between fields are rules (with ids, docs
+and severities) under `rules/`. Read-only fields the API returns are accepted silently."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from p1lint.models import enums
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class Reference(Model):
+    id: str
+
+
+class ReadOnly(BaseModel):
+    """Server-generated objects (`_links`, `environment`): shape not checked."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Icon(Model):
+    id: str | None = None
+    href: str | None = None
+
+
+class AccessRole(Model):
+    type: enums.AccessRoleType
+
+
+class AccessGroup(Model):
+    type: enums.GroupPolicyType
+    groups: list[Reference] = Field(default_factory=list)
+
+
+class AccessControl(Model):
+    role: AccessRole | None = None
+    group: AccessGroup | None = None
+
+
+class CorsSettings(Model):
+    behavior: enums.CorsBehavior
+    origins: list[str] | None = None
+
+
+class PreviousSecret(Model):
+    secret: str | None = None
+    expiresAt: str | None = None
+    lastUsed: str | None = None
+
+
+class Secret(Model):
+    """The `/secret` object, when an export embeds it."""
+
+    secret: str | None = None
+    previous: PreviousSecret | None = None
+
+
+class AttributeMapping(Model):
+    """An `/attributes` object, embedded under `attributeMappings`."""
+
+    id: str | None = None
+    name: str
+    value: str
+    required: bool = False
+    mappingType: enums.MappingType | None = None
+    idToken: bool | None = None
+    userInfo: bool | None = None
+    oidcScopes: list[str] | None = None
+    application: ReadOnly | None = None
+    environment: ReadOnly | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    links: ReadOnly | None = Field(default=None, alias="_links")
+
+
+class ScopeRef(Model):
+    id: str
+    type: enums.ScopeType
+
+
+class RoleAssignment(Model):
+    """A `/roleAssignments` object, embedded under `roleAssignments`."""
+
+    id: str | None = None
+    role: Reference
+    scope: ScopeRef
+    readOnly: bool | None = None
+    environment: ReadOnly | None = None
+    links: ReadOnly | None = Field(default=None, alias="_links")
+
+
+class Grant(Model):
+    """A `/grants` object, embedded under `grants`."""
+
+    id: str | None = None
+    resource: Reference
+    scopes: list[Reference] = Field(default_factory=list)
+    application: ReadOnly | None = None
+    environment: ReadOnly | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    links: ReadOnly | None = Field(default=None, alias="_links")
+
+
+class PolicyAssignment(Model):
+    id: str | None = None
+    priority: int | None = None
+    signOnPolicy: Reference | None = None
+    flowPolicy: Reference | None = None
+    environment: ReadOnly | None = None
+    links: ReadOnly | None = Field(default=None, alias="_links")
+
+
+class Application(Model):
+    """An OIDC application (worker, web, SPA, native, service, custom)."""
+
+    # read-only, returned by the API
+    id: str | None = None
+    environment: ReadOnly | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    links: ReadOnly | None = Field(default=None, alias="_links")
+    embedded: ReadOnly | None = Field(default=None, alias="_embedded")
+    # Overview
+    name: str
+    description: str | None = None
+    icon: Icon | None = None
+    homePageUrl: str | None = None
+    loginPageUrl: str | None = None
+    enabled: bool
+    protocol: enums.Protocol
+    type: enums.ApplicationType
+    hiddenFromAppPortal: bool | None = None
+    tags: list[enums.Tag] | None = None
+    # Configuration
+    clientId: str | None = None
+    clientSecret: str | None = None
+    responseTypes: list[enums.ResponseType] | None = None
+    grantTypes: list[enums.GrantType]
+    pkceEnforcement: enums.PkceEnforcement | None = None
+    redirectUris: list[str] | None = None
+    allowWildcardInRedirectUris: bool | None = None
+    postLogoutRedirectUris: list[str] | None = None
+    tokenEndpointAuthMethod: enums.TokenEndpointAuthMethod
+    jwks: str | None = None
+    jwksUrl: str | None = None
+    parRequirement: enums.ParRequirement | None = None
+    parTimeout: int | None = None
+    initiateLoginUri: str | None = None
+    targetLinkUri: str | None = None
+    requireSignedRequestObject: bool | None = None
+    supportUnsignedRequestObject: bool | None = None
+    idpSignoff: bool | None = None
+    opSessionCheckEnabled: bool | None = None
+    includeX5t: bool | None = None
+    corsSettings: CorsSettings | None = None
+    refreshTokenDuration: int | None = None
+    refreshTokenRollingDuration: int | None = None
+    refreshTokenRollingGracePeriodDuration: int | None = None
+    refreshTokenType: enums.RefreshTokenType | None = None
+    additionalRefreshTokenReplayProtectionEnabled: bool | None = None
+    devicePathId: str | None = None
+    deviceCustomVerificationUri: str | None = None
+    deviceTimeout: int | None = None
+    devicePollingInterval: int | None = None
+    signing: dict[str, Any] | None = None
+    kerberos: dict[str, Any] | None = None
+    mobile: dict[str, Any] | None = None
+    # Access and Roles
+    accessControl: AccessControl | None = None
+    assignActorRoles: bool | None = None
+    # related objects an export may embed
+    secret: Secret | None = None
+    scopes: list[str] | None = None
+    grants: list[Grant] | None = None
+    attributeMappings: list[AttributeMapping] | None = None
+    roleAssignments: list[RoleAssignment] | None = None
+    signOnPolicyAssignments: list[PolicyAssignment] | None = None
+    flowPolicyAssignments: list[PolicyAssignment] | None = None

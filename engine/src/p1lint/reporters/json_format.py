@@ -1,0 +1,32 @@
+"""The JSON contract: `{"version", "findings": [...], "summary": {...}}` (see README)."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from p1lint import __version__
+from p1lint.findings import Finding
+from p1lint.reporters import Summary
+
+
+class JsonReporter:
+    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
+        self.stream = stream
+        self.findings: list[dict[str, Any]] = []
+
+    def start(self) -> None:
+        self.findings.clear()
+
+    def handle(self, finding: Finding) -> None:
+        self.findings.append(finding._asdict())
+
+    def stop(self, summary: Summary) -> None:
+        document = {
+            "version": __version__,
+            "findings": self.findings,
+            "summary": {"files": summary.files, "errors": summary.errors,
+                        "warnings": summary.warnings, "infos": summary.infos},
+        }
+        json.dump(document, self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")

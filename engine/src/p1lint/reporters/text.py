@@ -1,0 +1,51 @@
+"""Human-readable output: `file:line:col: ID severity message`, then a summary."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from p1lint.findings import Finding
+from p1lint.reporters import Summary
+
+_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+class TextReporter:
+    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
+        self.stream = stream
+        self.color = color
+        self.quiet = quiet
+
+    def _style(self, text: str, **styles: object) -> str:
+        if not self.color:
+            return text
+        import click
+
+        return click.style(text, **styles)  # type: ignore[arg-type]
+
+    def start(self) -> None:
+        pass
+
+    def handle(self, finding: Finding) -> None:
+        where = self._style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
+        rule = self._style(finding.rule, bold=True)
+        severity = self._style(finding.severity, fg=_COLORS[finding.severity])
+        self.stream.write(f"{where} {rule} {severity} {finding.message} [{finding.name}]\n")
+
+    def stop(self, summary: Summary) -> None:
+        if self.quiet:
+            return
+        total = summary.errors + summary.warnings + summary.infos
+        checked = plural(summary.files, "file")
+        if total == 0:
+            self.stream.write(self._style(f"No problems found in {checked}.", fg="green") + "\n")
+            return
+        counts = ", ".join(
+            (plural(summary.errors, "error"), plural(summary.warnings, "warning"),
+             plural(summary.infos, "info"))
+        )
+        self.stream.write(f"\nFound {plural(total, 'problem')} ({counts}) in {checked}.\n")

@@ -1,0 +1,1 @@
+"""Declarative rules: the schema of a rule file, loading, selectors and conditions."""

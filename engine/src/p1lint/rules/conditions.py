@@ -1,0 +1,63 @@
+"""Compile `when` conditions into predicates over an application."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from p1lint.functions.base import MISSING
+from p1lint.rules.fields import field_value
+from p1lint.rules.schema import Condition
+
+Predicate = Callable[[Any], bool]
+
+
+def compile_conditions(conditions: list[Condition]) -> Predicate:
+    """All conditions must hold."""
+    predicates = [compile_condition(condition) for condition in conditions]
+    return lambda application: all(test(application) for test in predicates)
+
+
+def compile_condition(condition: Condition) -> Predicate:
+    if condition.all is not None:
+        return compile_conditions(condition.all)
+    if condition.any is not None:
+        alternatives = [compile_condition(c) for c in condition.any]
+        return lambda application: any(test(application) for test in alternatives)
+    if condition.not_ is not None:
+        negated = compile_condition(condition.not_)
+        return lambda application: not negated(application)
+    return _field_test(condition)
+
+
+def _field_test(condition: Condition) -> Predicate:
+    name = condition.field
+    assert name is not None
+    for test_name, build in _BUILDERS.items():
+        expected = getattr(condition, test_name)
+        if expected is not None:
+            test = build(expected)
+            return lambda application: test(field_value(application, name))
+    raise AssertionError("validated conditions always have one test")
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _is_set(value: Any) -> bool:
+    return value is not MISSING and value is not None
+
+
+_BUILDERS: dict[str, Callable[[Any], Callable[[Any], bool]]] = {
+    "equals": lambda expected: lambda value: value is not MISSING and value == expected,
+    "not_equals": lambda expected: lambda value: value is MISSING or value != expected,
+    "in_": lambda expected: lambda value: value is not MISSING and value in expected,
+    "not_in": lambda expected: lambda value: value is MISSING or value not in expected,
+    "contains": lambda expected: lambda value: expected in _as_list(value),
+    "contains_any": lambda expected: lambda value: any(e in _as_list(value) for e in expected),
+    "not_contains": lambda expected: lambda value: expected not in _as_list(value),
+    "contains_none": lambda expected: lambda value: not any(e in _as_list(value) for e in expected),
+    "defined": lambda expected: lambda value: _is_set(value) == expected,
+    "truthy": lambda expected: lambda value: bool(value) == expected,
+}

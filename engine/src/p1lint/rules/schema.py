@@ -1,0 +1,139 @@
+"""The schema of one rule file. `extra="forbid"` everywhere: a typo is a load error."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from p1lint.findings import SeverityName
+
+PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
+Profile = Literal["recommended", "strict", "oauth2.1", "fapi2"]
+ProfileSeverity = Literal["error", "warning", "info", "off"]
+Protocol = Literal["OPENID_CONNECT", "SAML", "WS_FED", "EXTERNAL_LINK"]
+
+RULE_ID = re.compile(r"^P1L\d{3}$")
+RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(Strict):
+    """A citation: the spec, its section, an optional quote and a link."""
+
+    title: str
+    section: str | None = None
+    quote: str | None = None
+    url: str
+
+
+class Condition(Strict):
+    """A test on one field of the application; combinators `all`, `any`, `not` nest conditions."""
+
+    field: str | None = None
+    equals: Any = None
+    not_equals: Any = None
+    in_: list[Any] | None = Field(default=None, alias="in")
+    not_in: list[Any] | None = None
+    contains: Any = None
+    contains_any: list[Any] | None = None
+    not_contains: Any = None
+    contains_none: list[Any] | None = None
+    defined: bool | None = None
+    truthy: bool | None = None
+    all: list[Condition] | None = None
+    any: list[Condition] | None = None
+    not_: Condition | None = Field(default=None, alias="not")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Condition:
+        combinators = [c for c in (self.all, self.any, self.not_) if c is not None]
+        tests = [name for name in _TESTS if getattr(self, name) is not None]
+        if combinators and (self.field or tests):
+            raise ValueError("a condition is either a combinator (all/any/not) or a field test")
+        if not combinators and (self.field is None or len(tests) != 1):
+            raise ValueError(f"a field condition needs `field` and exactly one of: {', '.join(_TESTS)}")
+        return self
+
+
+_TESTS = ("equals", "not_equals", "in_", "not_in", "contains", "contains_any", "not_contains",
+          "contains_none", "defined", "truthy")
+
+
+class Then(Strict):
+    """The check: a function from the library, an optional sub-field of the match, options."""
+
+    function: str
+    field: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class Examples(Strict):
+    """An application (or fragment of one) that breaks the rule and one that satisfies it."""
+
+    bad: Any
+    good: Any
+
+
+class RuleSpec(Strict):
+    """One rule file."""
+
+    id: str
+    name: str
+    title: str
+    severity: SeverityName
+    profiles: dict[Profile, ProfileSeverity] = Field(default_factory=dict)
+    description: str
+    rationale: str
+    references: list[Reference] = Field(min_length=1)
+    docs: str | None = None
+    scope: Literal["application", "input"] = "application"
+    protocols: list[Protocol] = Field(default_factory=lambda: ["OPENID_CONNECT"])
+    given: list[str] = Field(min_length=1)
+    when: list[Condition] = Field(default_factory=list)
+    then: Then
+    message: str = "{detail}"
+    examples: Examples
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not RULE_ID.match(value):
+            raise ValueError("an id is 'P1L' and three digits, e.g. P1L101")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not RULE_NAME.match(value):
+            raise ValueError("a name is kebab-case, e.g. redirect-uri-no-fragment")
+        return value
+
+    @field_validator("given", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _condition_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
+
+    @field_validator("message")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        from p1lint.messages import PLACEHOLDERS, unknown_placeholders
+
+        unknown = unknown_placeholders(value)
+        if unknown:
+            raise ValueError(f"unknown placeholder {{{unknown[0]}}}; use {sorted(PLACEHOLDERS)}")
+        return value
+
+    def severity_in(self, profile: str) -> SeverityName | None:
+        """The effective severity in `profile`, or None when the profile turns the rule off."""
+        chosen = self.profiles.get(profile, self.severity)  # type: ignore[call-overload]
+        return None if chosen == "off" else chosen  # type: ignore[no-any-return]

@@ -1,0 +1,92 @@
+"""JSONPath selectors (jsonpath-ng), compiled once.
+
+Simple paths — fields, `[*]` and indexes — are walked natively, which is an order of magnitude
+faster than jsonpath-ng's generic `find`; anything else (filters, `..`) uses jsonpath-ng."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from p1lint.documents.pointer import Pointer
+
+
+class Match(NamedTuple):
+    value: Any
+    pointer: Pointer
+
+
+Step = tuple[str, Any]
+
+
+class Selector:
+    """A compiled JSONPath; `find` yields each matched value with its JSON Pointer."""
+
+    def __init__(self, expression: str) -> None:
+        from jsonpath_ng.ext import parse
+
+        self.expression = expression
+        self._parsed = parse(expression)
+        self._steps = _simple_steps(self._parsed)
+
+    def find(self, data: Any) -> Iterator[Match]:
+        if self._steps is not None:
+            return _walk(data, self._steps)
+        return (Match(d.value, _datum_pointer(d)) for d in self._parsed.find(data))
+
+
+def _simple_steps(parsed: Any) -> tuple[Step, ...] | None:
+    from jsonpath_ng import Child, Fields, Index, Root, Slice
+    from jsonpath_ng.jsonpath import Wildcard
+
+    steps: list[Step] = []
+    node = parsed
+    while isinstance(node, Child):
+        right = node.right
+        if isinstance(right, Fields) and len(right.fields) == 1 and right.fields[0] != "*":
+            steps.append(("field", right.fields[0]))
+        elif isinstance(right, Wildcard) or (isinstance(right, Slice) and _whole(right)):
+            steps.append(("each", None))
+        elif isinstance(right, Index) and len(right.indices) == 1:
+            steps.append(("index", right.indices[0]))
+        else:
+            return None
+        node = node.left
+    return tuple(reversed(steps)) if isinstance(node, Root) else None
+
+
+def _whole(node: Any) -> bool:
+    return node.start is None and node.end is None and node.step is None
+
+
+def _walk(data: Any, steps: tuple[Step, ...]) -> Iterator[Match]:
+    frontier: list[Match] = [Match(data, ())]
+    for kind, argument in steps:
+        frontier = [found for match in frontier for found in _step(match, kind, argument)]
+    return iter(frontier)
+
+
+def _step(match: Match, kind: str, argument: Any) -> Iterator[Match]:
+    value, pointer = match
+    if kind == "field" and isinstance(value, dict) and argument in value:
+        yield Match(value[argument], (*pointer, argument))
+    elif kind == "each" and isinstance(value, list):
+        yield from (Match(item, (*pointer, i)) for i, item in enumerate(value))
+    elif kind == "each" and isinstance(value, dict):
+        yield from (Match(item, (*pointer, key)) for key, item in value.items())
+    elif kind == "index" and isinstance(value, list) and -len(value) <= argument < len(value):
+        yield Match(value[argument], (*pointer, argument % len(value)))
+
+
+def _datum_pointer(datum: Any) -> Pointer:
+    from jsonpath_ng import Fields, Index
+
+    parts: list[str | int] = []
+    while datum is not None and datum.context is not None:
+        path = datum.path
+        if isinstance(path, Fields):
+            parts.append(path.fields[0])
+        elif isinstance(path, Index):
+            parts.append(path.index if hasattr(path, "index") else path.indices[0])
+        datum = datum.context
+    return tuple(reversed(parts))
