@@ -1,0 +1,47 @@
+"""Snapshot test over every file in fixtures/: full findings (rule, path, severity, line, column)
+and input errors. `pytest --update-expectations` rewrites tests/expectations/ after review."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support import EXPECTATIONS, FIXTURES, lint
+
+FIXTURE_FILES = sorted(
+    p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".json", ".yaml", ".yml")
+)
+
+
+def observed(path):
+    result = lint(path)
+    return {
+        "findings": [
+            {"rule": f.rule, "name": f.name, "severity": f.severity, "path": f.path,
+             "line": f.line, "column": f.column}
+            for f in result.findings
+        ],
+        "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in result.errors],
+    }
+
+
+def expectation_file(path):
+    return EXPECTATIONS / path.relative_to(FIXTURES).with_suffix(path.suffix + ".expected.json")
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=[str(p.relative_to(FIXTURES)) for p in FIXTURE_FILES])
+def test_fixture_findings(path, request):
+    actual = observed(path)
+    expected_path = expectation_file(path)
+    if request.config.getoption("--update-expectations"):
+        expected_path.parent.mkdir(parents=True, exist_ok=True)
+        expected_path.write_text(json.dumps(actual, indent=2) + "\n")
+    assert expected_path.exists(), f"no expectation for {path.name}; run pytest --update-expectations"
+    assert actual == json.loads(expected_path.read_text())
+
+
+def test_no_orphan_expectations():
+    expected = {expectation_file(p) for p in FIXTURE_FILES}
+    orphans = [p for p in EXPECTATIONS.rglob("*.expected.json") if p not in expected]
+    assert orphans == []
