@@ -13,6 +13,7 @@ from p1lint.documents.pointer import Pointer, format_pointer
 
 PLACEHOLDERS = frozenset({"detail", "value", "path"})
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+ANY_BRACES = re.compile(r"\{([^{}]*)\}")
 SENSITIVE_KEYS = frozenset(
     {"clientSecret", "secret", "jwks", "privateKey", "password", "d", "p", "q", "dp", "dq", "qi",
      "oth", "k"}
@@ -23,7 +24,7 @@ URL_PASSWORD = re.compile(r"(//[^/?#@:]*:)[^/?#@]*@")
 
 
 def unknown_placeholders(template: str) -> list[str]:
-    return [name for name in PLACEHOLDER.findall(template) if name not in PLACEHOLDERS]
+    return [name for name in ANY_BRACES.findall(template) if name not in PLACEHOLDERS]
 
 
 def render(template: str, detail: str, value: Any, pointer: Pointer) -> str:

@@ -36,10 +36,10 @@ def run_check(
     rules = active_rules(catalogue, profile, selected, ignored)
     settings = {"custom_domain": custom_domain, "profile": profile}
     result = lint_paths(paths, rules, settings, stdin_filename)
-    reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
-    report(reporter, result.findings, result.files)
     for error in result.errors:
         click.echo(str(error), err=True)
+    reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
+    report(reporter, result.findings, result.files, unreadable=len(result.errors))
     return exit_code(result.findings, bool(result.errors), fail_on)
 
 

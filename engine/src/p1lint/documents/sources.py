@@ -93,10 +93,18 @@ def _parse_json(name: str, text: str) -> SourceDocument | InputError:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        return InputError(name, error.lineno, error.colno, f"invalid JSON: {error.msg}")
+        return InputError(name, error.lineno, error.colno, f"invalid JSON: {_json_hint(error)}")
     except RecursionError:
         return InputError(name, 1, 1, "invalid JSON: nested too deeply")
     return SourceDocument(name, text, data)
+
+
+def _json_hint(error: json.JSONDecodeError) -> str:
+    """The decoder's message, plus the usual cause when it is a trailing comma."""
+    before = error.doc[: error.pos].rstrip()
+    if before.endswith(",") and error.doc[error.pos : error.pos + 1] in ("]", "}"):
+        return f"{error.msg} (a trailing comma is not allowed in JSON)"
+    return error.msg
 
 
 def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:

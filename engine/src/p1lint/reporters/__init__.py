@@ -18,13 +18,14 @@ class Summary(NamedTuple):
     errors: int
     warnings: int
     infos: int
+    unreadable: int = 0
 
     @classmethod
-    def of(cls, findings: list[Finding], files: int) -> Summary:
+    def of(cls, findings: list[Finding], files: int, unreadable: int = 0) -> Summary:
         count = {"error": 0, "warning": 0, "info": 0}
         for finding in findings:
             count[finding.severity] += 1
-        return cls(files, count["error"], count["warning"], count["info"])
+        return cls(files, count["error"], count["warning"], count["info"], unreadable)
 
 
 class Reporter(Protocol):
@@ -40,8 +41,8 @@ def make_reporter(name: str, stream: IO[str], *, color: bool, quiet: bool) -> Re
     return reporter_class(stream, color=color, quiet=quiet)  # type: ignore[no-any-return]
 
 
-def report(reporter: Reporter, findings: list[Finding], files: int) -> None:
+def report(reporter: Reporter, findings: list[Finding], files: int, unreadable: int = 0) -> None:
     reporter.start()
     for finding in findings:
         reporter.handle(finding)
-    reporter.stop(Summary.of(findings, files))
+    reporter.stop(Summary.of(findings, files, unreadable))

@@ -41,6 +41,9 @@ class TextReporter:
             return
         total = summary.errors + summary.warnings + summary.infos
         checked = plural(summary.files, "file")
+        if summary.unreadable:
+            failed = plural(summary.unreadable, "file")
+            self.stream.write(self._style(f"{failed} could not be checked (see above).", fg="red") + "\n")
         if total == 0:
             self.stream.write(self._style(f"No problems found in {checked}.", fg="green") + "\n")
             return

@@ -56,7 +56,8 @@ class Condition(Strict):
         if combinators and (self.field or tests):
             raise ValueError("a condition is either a combinator (all/any/not) or a field test")
         if not combinators and (self.field is None or len(tests) != 1):
-            raise ValueError(f"a field condition needs `field` and exactly one of: {', '.join(_TESTS)}")
+            names = ", ".join(name.rstrip("_") for name in _TESTS)
+            raise ValueError(f"a field condition needs `field` and exactly one of: {names}")
         return self
 
 

@@ -1,0 +1,127 @@
+"""Loaders: formats, source positions, application extraction and every kind of bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from p1lint.documents.applications import applications
+from p1lint.documents.sources import SourceDocument, discover, parse_bytes, read_source
+from p1lint.findings import InputError
+
+JSON_TEXT = """{
+  "name": "App",
+  "redirectUris": [
+    "https://a.example.com/cb",
+    "https://b.example.com/cb#x"
+  ],
+  "corsSettings": {"behavior": "ALLOW_NO_ORIGINS"}
+}
+"""
+
+YAML_TEXT = """# comment
+name: App
+redirectUris:
+  - https://a.example.com/cb
+  - "https://b.example.com/cb#x"
+corsSettings:
+  behavior: ALLOW_NO_ORIGINS
+"""
+
+
+def parsed(name: str, text: str | bytes) -> SourceDocument:
+    raw = text.encode() if isinstance(text, str) else text
+    document = parse_bytes(name, raw)
+    assert isinstance(document, SourceDocument), document
+    return document
+
+
+@pytest.mark.parametrize(
+    ("pointer", "json_position", "yaml_position"),
+    [
+        (("name",), (2, 11), (2, 7)),
+        (("redirectUris", 1), (5, 5), (5, 5)),
+        (("corsSettings", "behavior"), (7, 32), (7, 13)),
+        (("corsSettings", "origins"), (7, 19), (7, 3)),  # absent: falls back to the parent
+        ((), (1, 1), (2, 1)),
+    ],
+)
+def test_positions_in_json_and_yaml(pointer, json_position, yaml_position):
+    assert parsed("a.json", JSON_TEXT).position(pointer) == json_position
+    assert parsed("a.yaml", YAML_TEXT).position(pointer) == yaml_position
+
+
+def test_json_and_yaml_give_the_same_data():
+    assert parsed("a.json", JSON_TEXT).data == parsed("a.yaml", YAML_TEXT).data
+
+
+def test_yaml_timestamps_stay_strings():
+    document = parsed("a.yaml", "createdAt: 2024-01-01T10:00:00.000Z\n")
+    assert document.data == {"createdAt": "2024-01-01T10:00:00.000Z"}
+
+
+def test_tab_indented_json_positions():
+    document = parsed("a.json", '{\n\t"a": [1,\n\t\t"x"]}')
+    assert document.position(("a", 1)) == (3, 3)
+
+
+def test_utf8_bom_is_accepted():
+    assert parsed("a.json", b'\xef\xbb\xbf{"name": "x"}').data == {"name": "x"}
+
+
+def test_content_decides_format_without_suffix():
+    assert parsed("<stdin>", '{"a": 1}').data == {"a": 1}
+    assert parsed("<stdin>", "a: 1\n").data == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "position", "fragment"),
+    [
+        ("a.json", b'{"a": [1,]}', (1, 10), "trailing comma"),
+        ("a.json", b'{"a": 1', (1, 8), "invalid JSON"),
+        ("a.yaml", b"a: [1, 2\n", (2, 1), "invalid YAML"),
+        ("a.yaml", b"a: 1\n b: 2\n", (2, 3), "invalid YAML"),
+        ("a.json", b"", (1, 1), "empty file"),
+        ("a.yaml", b"  \n\n", (1, 1), "empty file"),
+        ("a.json", b"\x00\x01binary", (1, 1), "binary file"),
+        ("a.json", b'{\n"n": "\xff"}', (2, 7), "not UTF-8"),
+        ("a.yaml", b"a: 1\n---\nb: 2\n", (1, 1), "one YAML document"),
+        ("a.json", b"[" * 100_000, (1, 1), "invalid JSON"),
+    ],
+)
+def test_bad_input_is_an_error_with_position(name, raw, position, fragment):
+    error = parse_bytes(name, raw)
+    assert isinstance(error, InputError)
+    assert (error.line, error.column) == position
+    assert fragment in error.message
+
+
+def test_unreadable_path_is_an_error(tmp_path):
+    error = read_source(str(tmp_path / "missing.json"))
+    assert isinstance(error, InputError)
+    assert error.message.startswith("cannot read file")
+
+
+def test_discover_expands_directories_recursively(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("a.json", "sub/b.yaml", "sub/c.yml", "notes.txt", "sub/d.JSON"):
+        (tmp_path / name).write_text("{}")
+    found = [p.replace(str(tmp_path), "") for p in discover([str(tmp_path)])]
+    assert found == ["/a.json", "/sub/b.yaml", "/sub/c.yml", "/sub/d.JSON"]
+
+
+def test_discover_keeps_files_and_stdin():
+    assert list(discover(["-", "x.json"])) == ["-", "x.json"]
+
+
+@pytest.mark.parametrize(
+    ("data", "pointers"),
+    [
+        ({"name": "a"}, [()]),
+        ([{"name": "a"}, {"name": "b"}], [(0,), (1,)]),
+        ({"_embedded": {"applications": [{"name": "a"}]}, "count": 1},
+         [("_embedded", "applications", 0)]),
+        ("text", [()]),
+    ],
+)
+def test_applications_in_each_document_shape(data, pointers):
+    assert [located.pointer for located in applications(data)] == pointers
