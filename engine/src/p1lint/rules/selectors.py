@@ -5,6 +5,7 @@ faster than jsonpath-ng's generic `find`; anything else (filters, `..`) uses jso
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -18,21 +19,43 @@ class Match(NamedTuple):
 
 Step = tuple[str, Any]
 
+# `$`, `.name`, `[*]`, `.*`, `[3]`: read without jsonpath-ng (and without importing it at start-up)
+SIMPLE_PATH = re.compile(r"^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\.\*|\[\*\]|\[\d+\])*$")
+SIMPLE_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\.\*|\[\*\]|\[(\d+)\]")
+
 
 class Selector:
     """A compiled JSONPath; `find` yields each matched value with its JSON Pointer."""
 
     def __init__(self, expression: str) -> None:
-        from jsonpath_ng.ext import parse
-
         self.expression = expression
-        self._parsed = parse(expression)
-        self._steps = _simple_steps(self._parsed)
+        self._parsed: Any = None
+        self._steps = _parse_simple(expression)
+        if self._steps is None:
+            from jsonpath_ng.ext import parse
+
+            self._parsed = parse(expression)
+            self._steps = _simple_steps(self._parsed)
 
     def find(self, data: Any) -> Iterator[Match]:
         if self._steps is not None:
             return _walk(data, self._steps)
         return (Match(d.value, _datum_pointer(d)) for d in self._parsed.find(data))
+
+
+def _parse_simple(expression: str) -> tuple[Step, ...] | None:
+    if not SIMPLE_PATH.match(expression):
+        return None
+    steps: list[Step] = []
+    for match in SIMPLE_STEP.finditer(expression, 1):
+        name, index = match.group(1), match.group(2)
+        if name is not None:
+            steps.append(("field", name))
+        elif index is not None:
+            steps.append(("index", int(index)))
+        else:
+            steps.append(("each", None))
+    return tuple(steps)
 
 
 def _simple_steps(parsed: Any) -> tuple[Step, ...] | None:
