@@ -98,5 +98,14 @@ def explain_rule(key: str, profile: str, rule_dirs: tuple[Path, ...]) -> None:
     sys.exit(run_explain(key, profile, list(rule_dirs)))
 
 
+@cli.command("docs")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+def generate_docs(output: Path | None) -> None:
+    """Generate the rule reference (docs/rules.md) from the rule files."""
+    from p1lint.commands.rules import run_docs
+
+    sys.exit(run_docs(output))
+
+
 def main() -> None:
     cli(prog_name="p1lint")

@@ -50,3 +50,17 @@ def run_explain(key: str, profile: str, rule_dirs: list[Path]) -> int:
         return EXIT_ERROR
     click.echo(explain(rule, profile))
     return EXIT_OK
+
+
+def run_docs(output: Path | None) -> int:
+    from p1lint.docs import render_rules_markdown
+
+    catalogue = _catalogue([])
+    if catalogue is None:
+        return EXIT_ERROR
+    markdown = render_rules_markdown(catalogue)
+    if output is None:
+        click.echo(markdown, nl=False)
+    else:
+        output.write_text(markdown, encoding="utf-8")
+    return EXIT_OK

@@ -65,7 +65,7 @@ def _unknown_key(root: type[BaseModel], pointer: Pointer) -> str:
 def _bad_enum(error: Any) -> str:
     expected = [v.strip("'") for v in _split_expected(error.get("ctx", {}).get("expected", ""))]
     given = error.get("input")
-    close = difflib.get_close_matches(str(given), expected, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(given).upper(), expected, n=1, cutoff=0.6)
     hint = f"; did you mean {_quote(close[0])}?" if close else f"; expected one of {', '.join(expected)}"
     shown = _quote(given) if isinstance(given, str) else _json_type(given)
     return f"{shown} is not a valid value{hint}"

@@ -1,0 +1,54 @@
+"""Meta-tests guarding the rule catalogue: documented, referenced, exercised, docs up to date."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from p1lint.docs import render_rules_markdown
+from p1lint.functions import all_functions
+from p1lint.rules.schema import PROFILES
+from tests.support import FIXTURES, ROOT, catalogue, lint
+
+RULES = catalogue()
+IDS = [rule.name for rule in RULES]
+
+
+@lru_cache(maxsize=None)
+def fired(profile: str) -> frozenset[str]:
+    return frozenset(f.rule for f in lint(FIXTURES, profile=profile).findings)
+
+
+def test_ids_and_names_are_unique():
+    assert len({r.id for r in RULES}) == len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_rule_is_documented_and_referenced(rule):
+    spec = rule.spec
+    assert len(" ".join(spec.description.split())) >= 60
+    assert len(" ".join(spec.rationale.split())) >= 40
+    assert spec.title[0].isupper() and not spec.title.endswith(".")
+    assert all(ref.url.startswith("https://") for ref in spec.references)
+    assert rule.docs.startswith("https://")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_rule_fires_in_some_fixture(rule):
+    assert any(rule.id in fired(profile) for profile in PROFILES), f"no fixture triggers {rule.id}"
+
+
+def test_good_fixtures_have_no_errors_or_warnings():
+    findings = lint(FIXTURES / "good").findings
+    assert [f for f in findings if f.severity != "info"] == []
+
+
+def test_every_function_is_used_by_a_rule():
+    used = {rule.function.name for rule in RULES}
+    assert set(all_functions()) - used == set()
+
+
+def test_generated_docs_are_up_to_date():
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == render_rules_markdown(RULES), "run `p1lint docs -o docs/rules.md`"
