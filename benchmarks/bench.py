@@ -1,0 +1,79 @@
+"""Benchmarks for the two figures the project promises:
+
+1. `p1lint check` on one application file: median wall time of a fresh process (start-up included);
+2. 1,000 generated application files with the full rule set, in one process.
+
+Run: `python benchmarks/bench.py [--runs N] [--files N]`. Needs `p1lint` installed in this Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SINGLE_FILE = ROOT / "fixtures" / "good" / "web-app-authorization-code.json"
+TEMPLATES = sorted((ROOT / "fixtures").glob("good/*.json")) + sorted((ROOT / "fixtures").glob("bad/*.json"))
+
+
+def wall_time(arguments: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def p1lint(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "p1lint", *arguments]
+
+
+def single_file(runs: int) -> list[float]:
+    wall_time(p1lint("check", str(SINGLE_FILE)))  # warm the bytecode cache
+    return [wall_time(p1lint("check", str(SINGLE_FILE))) for _ in range(runs)]
+
+
+def applications_from(template: Path) -> list[dict[str, object]]:
+    data = json.loads(template.read_text(encoding="utf-8"))
+    return [app for app in (data if isinstance(data, list) else [data]) if isinstance(app, dict)]
+
+
+def generate(directory: Path, count: int, seed: int = 1) -> None:
+    """`count` files, each one application drawn from the fixtures, with a unique name."""
+    pool = [app for template in TEMPLATES for app in applications_from(template)]
+    chooser = random.Random(seed)
+    for index in range(count):
+        application = dict(chooser.choice(pool), name=f"application {index:05d}")
+        target = directory / f"app-{index:05d}.json"
+        target.write_text(json.dumps(application, indent=2), encoding="utf-8")
+
+
+def many_files(count: int, runs: int) -> list[float]:
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = Path(scratch)
+        generate(directory, count)
+        return [wall_time(p1lint("check", "--format", "json", str(directory))) for _ in range(runs)]
+
+
+def describe(label: str, samples: list[float]) -> str:
+    ms = sorted(sample * 1000 for sample in samples)
+    return f"{label}: median {statistics.median(ms):.0f} ms, min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} runs)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=20, help="runs of the single-file benchmark")
+    parser.add_argument("--files", type=int, default=1000, help="files in the bulk benchmark")
+    parser.add_argument("--bulk-runs", type=int, default=5, help="runs of the bulk benchmark")
+    arguments = parser.parse_args()
+    print(describe(f"one file ({SINGLE_FILE.name})", single_file(arguments.runs)))
+    print(describe(f"{arguments.files} files", many_files(arguments.files, arguments.bulk_runs)))
+
+
+if __name__ == "__main__":
+    main()
