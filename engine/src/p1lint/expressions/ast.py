@@ -1,9 +1,10 @@
 """The typed syntax tree of an expression: frozen dataclasses, one per construct.
 
-Every node carries its start (`line`, `column`) and end (`end_line`, `end_column`, exclusive), 1-based
-and counted in the source as given. Positions are left out of equality, so two trees compare equal when
-they mean the same thing, wherever they were written. Operators are stored in one canonical spelling
-(`and`, `or`, `!`, `==`, `<=`, `/`, `%`, ...); `BinaryOp.op_column` points at the operator as written.
+Every node carries its start (`line`, `column`) and end (`end_line`, `end_column`, exclusive),
+1-based and counted in the source as given. Positions are left out of equality, so two trees compare
+equal when they mean the same thing, wherever they were written. Operators are stored in one
+canonical spelling (`and`, `or`, `!`, `==`, `<=`, `/`, `%`, ...); `BinaryOp.op_column` points at the
+operator as written.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
-
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class InlineMap(Node):
 
 @dataclass(frozen=True)
 class Name(Node):
-    """A bare identifier: a root object (`user`) or, inside `.?[ ]` / `.![ ]`, an element property."""
+    """A bare identifier: a root object (`user`), or an element property inside `.?[ ]`, `.![ ]`."""
 
     name: str
 
@@ -218,7 +218,7 @@ class FunctionCall(Node):
 
 @dataclass(frozen=True)
 class BinaryOp(Node):
-    """`left op right`; `op` is canonical (`div` is `/`, `&&` is `and`, `?:` is the Elvis operator)."""
+    """`left op right`; `op` is canonical (`div` is `/`, `&&` is `and`, `?:` is Elvis)."""
 
     op: str
     left: Node

@@ -1,0 +1,66 @@
+"""The PingOne expression language: parse, print and check attribute-mapping values.
+
+A mapping value is either a template, `${expression}` (Terraform writes `$${expression}`), or a
+plain user attribute path without the wrapper: `name.given` reads the same attribute as
+`${user.name.given}`. The expression language is SpEL 5.1 with the restrictions PingOne documents.
+
+Public API::
+
+    check_expression(source, *, custom_attributes=()) -> list[Diagnostic]
+    parse_expression(source) -> Node            # raises ExpressionSyntaxError
+    render_caret(source, diagnostic) -> str     # the source line and a caret under the column
+    to_source(node) -> str                      # canonical text; parses back to an equal tree
+
+Diagnostic codes (severity):
+
+- `syntax-error` (error): the value does not parse: unexpected or missing token, unterminated
+  string, unbalanced bracket, missing `}`, text around `${...}`, an empty expression.
+- `line-break` (error): the value contains a line break; PingOne rejects those.
+- `too-deep` (error): the tree nests more than `MAX_DEPTH` (100) levels.
+- `operator-spacing` (error): a binary operator without a space on each side (`'Hi'+ x`, `5+6`);
+  PingOne requires them for every operator but `!`. Unary `-` and the ternary `? :` are not checked.
+- `disabled-feature` (error): `T(...)`, `instanceof`, assignment `=`, `++`/`--`, Java method calls
+  (with the helper to use instead, when one exists), safe navigation `?.`, `new` (except arrays of
+  primitives), bean references `@name` / `&name`.
+- `unknown-helper` (error): an unknown `#library`, an unknown function in a library, `#fn(...)`
+  calls, or a helper library used without a call.
+- `wrong-arity` (error): a helper called with a number of arguments its table entry does not accept.
+- `unknown-variable` (warning): a `#name` that is neither `#this`, `#root` nor a helper library.
+- `unknown-attribute` (warning): a `user.` path (or plain path) not in the standard user schema nor
+  among the custom attributes, with a did-you-mean; or a root other than `user`, `context`, `#root`.
+- `plain-value` (warning): a value without `${...}` that is not an attribute path.
+- `constant-expression` (info): the expression, or an operation inside it, has the same value for
+  every user.
+- `constant-condition` (info): a ternary condition is constant, or the left of `?:` is always null.
+- `always-null` (info): the expression, or a read inside it, is always null.
+
+Data: helper arities are in `grammar/helpers.yaml`, standard user attributes in
+`grammar/user-attributes.txt`, the grammar in `grammar/expression.lark`.
+"""
+
+from __future__ import annotations
+
+from p1lint.expressions.ast import Node
+from p1lint.expressions.checks import check_expression
+from p1lint.expressions.diagnostics import (
+    SEVERITIES,
+    Diagnostic,
+    ExpressionSyntaxError,
+    Severity,
+    render_caret,
+)
+from p1lint.expressions.parser import MAX_DEPTH, parse_expression
+from p1lint.expressions.printer import to_source
+
+__all__ = [
+    "MAX_DEPTH",
+    "SEVERITIES",
+    "Diagnostic",
+    "ExpressionSyntaxError",
+    "Node",
+    "Severity",
+    "check_expression",
+    "parse_expression",
+    "render_caret",
+    "to_source",
+]
