@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -15,7 +15,7 @@ RULES = catalogue()
 IDS = [rule.name for rule in RULES]
 
 
-@lru_cache(maxsize=None)
+@cache
 def fired(profile: str) -> frozenset[str]:
     return frozenset(f.rule for f in lint(FIXTURES, profile=profile).findings)
 

@@ -49,5 +49,5 @@ def test_complex_paths_use_jsonpath_ng(expression, pointers):
 
 @pytest.mark.parametrize("expression", ["$.a[", "$.[", "$..", "@@"])
 def test_invalid_paths_raise(expression):
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - jsonpath-ng raises unrelated types
         Selector(expression)

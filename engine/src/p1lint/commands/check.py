@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -25,8 +24,8 @@ def run_check(
 
     try:
         catalogue = load_catalogue(rule_dirs)
-    except P1LintError as error:
-        click.echo(str(error), err=True)
+    except P1LintError as problem:
+        click.echo(str(problem), err=True)
         return EXIT_ERROR
     selected, ignored = _split(select), _split(ignore)
     unknown = unknown_patterns(catalogue, [*selected, *ignored])

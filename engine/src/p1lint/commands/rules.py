@@ -29,7 +29,7 @@ def run_list(profile: str, rule_dirs: list[Path], output_format: str) -> int:
     rows = [(r.id, r.name, r.spec.severity_in(profile) or "off", r.spec.title) for r in catalogue]
     if output_format == "json":
         keys = ("id", "name", "severity", "title")
-        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
+        click.echo(json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2))
         return EXIT_OK
     width = max((len(row[1]) for row in rows), default=0)
     for rule_id, name, severity, title in rows:

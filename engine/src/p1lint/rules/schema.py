@@ -13,6 +13,7 @@ PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
 Profile = Literal["recommended", "strict", "oauth2.1", "fapi2"]
 ProfileSeverity = Literal["error", "warning", "info", "off"]
 Protocol = Literal["OPENID_CONNECT", "SAML", "WS_FED", "EXTERNAL_LINK"]
+OIDC: Protocol = "OPENID_CONNECT"
 
 RULE_ID = re.compile(r"^P1L\d{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -93,7 +94,7 @@ class RuleSpec(Strict):
     references: list[Reference] = Field(min_length=1)
     docs: str | None = None
     scope: Literal["application", "input"] = "application"
-    protocols: list[Protocol] = Field(default_factory=lambda: ["OPENID_CONNECT"])
+    protocols: list[Protocol] = Field(default_factory=lambda: [OIDC])
     given: list[str] = Field(min_length=1)
     when: list[Condition] = Field(default_factory=list)
     then: Then
@@ -137,4 +138,4 @@ class RuleSpec(Strict):
     def severity_in(self, profile: str) -> SeverityName | None:
         """The effective severity in `profile`, or None when the profile turns the rule off."""
         chosen = self.profiles.get(profile, self.severity)  # type: ignore[call-overload]
-        return None if chosen == "off" else chosen  # type: ignore[no-any-return]
+        return None if chosen == "off" else chosen

@@ -32,7 +32,7 @@ class Selector:
         self._parsed: Any = None
         self._steps = _parse_simple(expression)
         if self._steps is None:
-            from jsonpath_ng.ext import parse
+            from jsonpath_ng.ext.parser import parse
 
             self._parsed = parse(expression)
             self._steps = _simple_steps(self._parsed)
