@@ -125,3 +125,17 @@ def test_discover_keeps_files_and_stdin():
 )
 def test_applications_in_each_document_shape(data, pointers):
     assert [located.pointer for located in applications(data)] == pointers
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "pointer", "offset", "expected"),
+    [
+        ("a.json", b'{"v": "${\\"x\\" + user.name}"}', ("v",), 8, (1, 18)),
+        ("a.json", b'{"v": "\\u00e9${x}"}', ("v",), 1, (1, 14)),
+        ("a.yaml", b"v: '${''x'' + user.name}'\n", ("v",), 8, (1, 15)),
+        ("a.yaml", b"v: ${user.x}\n", ("v",), 2, (1, 6)),
+        ("a.yaml", b"v: ${user.x}\n", ("v",), 99, (1, 13)),
+    ],
+)
+def test_positions_inside_strings(name, raw, pointer, offset, expected):
+    assert parsed(name, raw).position_in_string(pointer, offset) == expected

@@ -33,6 +33,7 @@ class Hit(NamedTuple):
     pointer: Pointer
     detail: str
     value: Any
+    offset: int | None = None
 
 
 class Target(NamedTuple):
@@ -124,7 +125,8 @@ def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit
                 value = field_value(value, then.field)
                 pointer = (*pointer, *then.field.split("."))
             for problem in rule.function.check(value, rule.options, context):
-                yield Hit(active, (*pointer, *problem.path), problem.detail, _at(value, problem.path))
+                target = (*pointer, *problem.path)
+                yield Hit(active, target, problem.detail, _at(value, problem.path), problem.offset)
 
 
 def _at(value: Any, path: Pointer) -> Any:
@@ -138,7 +140,10 @@ def _at(value: Any, path: Pointer) -> Any:
 
 def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Finding:
     rule = hit.active.rule
-    line, column = document.position(pointer)
+    if hit.offset is None:
+        line, column = document.position(pointer)
+    else:
+        line, column = document.position_in_string(pointer, hit.offset)
     message = render(rule.spec.message, hit.detail, hit.value, hit.pointer)
     return Finding(
         rule=rule.id, name=rule.name, severity=hit.active.severity, message=message,

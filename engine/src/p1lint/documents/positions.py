@@ -57,3 +57,27 @@ def _walk(root: Any, root_pointer: Pointer, positions: dict[Pointer, Position]) 
 def _key(node: Any) -> Key:
     value = node.value
     return value if isinstance(value, str) else str(value)
+
+
+_ESCAPE_LENGTH = {"u": 6, "x": 4, "U": 10}
+
+
+def column_in_string(line: str, column: int, offset: int) -> int:
+    """The column of the `offset`-th character of the scalar starting at `column` of `line`,
+    stepping over the opening quote and over escapes (`\\n`, `\\u00e9`, YAML's `''`)."""
+    index = column - 1
+    quote = line[index] if index < len(line) and line[index] in "\"'" else ""
+    index += len(quote)
+    for _ in range(offset):
+        if index >= len(line):
+            break
+        index += _char_width(line, index, quote)
+    return index + 1
+
+
+def _char_width(line: str, index: int, quote: str) -> int:
+    if quote == '"' and line[index] == "\\" and index + 1 < len(line):
+        return _ESCAPE_LENGTH.get(line[index + 1], 2)
+    if quote == "'" and line.startswith("''", index):
+        return 2
+    return 1

@@ -32,6 +32,16 @@ class SourceDocument:
             self._positions = PositionMap.from_text(self.text)
         return self._positions.locate(pointer)  # type: ignore[no-any-return]
 
+    def position_in_string(self, pointer: tuple[str | int, ...], offset: int) -> tuple[int, int]:
+        """Line and column of character `offset` inside the string value at `pointer`."""
+        from p1lint.documents.positions import column_in_string
+
+        line, column = self.position(pointer)
+        lines = self.text.splitlines()
+        if not 0 < line <= len(lines):
+            return line, column
+        return line, column_in_string(lines[line - 1], column, offset)
+
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
     """Expand directories recursively into their JSON/YAML files, in a stable order."""

@@ -42,10 +42,12 @@ class NoOptions(Options):
 
 
 class Problem(NamedTuple):
-    """What a function found: a detail message and the path below the checked value."""
+    """What a function found: a detail message, the path below the checked value and, for a
+    problem inside a string (an expression), the character offset in that string."""
 
     detail: str
     path: Pointer = ()
+    offset: int | None = None
 
 
 @dataclass
