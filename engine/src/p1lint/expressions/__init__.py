@@ -10,6 +10,7 @@ Public API::
     parse_expression(source) -> Node            # raises ExpressionSyntaxError
     render_caret(source, diagnostic) -> str     # the source line and a caret under the column
     to_source(node) -> str                      # canonical text; parses back to an equal tree
+    to_sexpr(node) -> str                       # compact s-expression of the tree
 
 Diagnostic codes (severity):
 
@@ -49,6 +50,7 @@ from p1lint.expressions.diagnostics import (
     Severity,
     render_caret,
 )
+from p1lint.expressions.dump import to_sexpr
 from p1lint.expressions.parser import MAX_DEPTH, parse_expression
 from p1lint.expressions.printer import to_source
 
@@ -62,5 +64,6 @@ __all__ = [
     "check_expression",
     "parse_expression",
     "render_caret",
+    "to_sexpr",
     "to_source",
 ]

@@ -156,6 +156,14 @@ def _chained(context: Context) -> str | None:
     return None
 
 
+def _quote_in_string(context: Context) -> str | None:
+    offset = context.token.start_pos or 0
+    quote = context.source[offset - 1] if offset > 0 else ""
+    if context.token.type in OPERAND_STARTS and quote in ("'", '"'):
+        return f"the string ended at the {quote} before this; inside a string, double it ({quote * 2})"
+    return None
+
+
 def _missing_operator(context: Context) -> str | None:
     if context.token.type in OPERAND_STARTS and OPERATOR_MARKERS & context.accepts:
         return f"expected an operator (such as ' + ') before {_describe_token(context.token)}"
@@ -171,9 +179,21 @@ def _missing_colon(context: Context) -> str | None:
 
 
 def _after_dot(context: Context) -> str | None:
-    previous = context.previous
+    previous, found = context.previous, _describe_token(context.token)
     if previous is not None and previous.type in ("DOT", "SAFE_NAV"):
-        return f"expected a property name after '{previous}', not {_describe_token(context.token)}"
+        return f"expected a property name after '{previous}', not {found}"
+    if previous is not None and previous.type == "NEW":
+        return f"expected a type name after '{previous}', not {found}"
+    return None
+
+
+def _number_slip(context: Context) -> str | None:
+    token, previous, source = context.token, context.previous, context.source
+    offset = token.start_pos or 0
+    if token.type == "DOT" and source[offset + 1 : offset + 2].isdigit():
+        return "a number needs a digit before its point: write 0.5, not .5"
+    if token.type == "NAME" and token in ("L", "l") and previous and previous.type == "REAL":
+        return "only whole numbers can be long: drop the 'L' after a decimal"
     return None
 
 
@@ -193,8 +213,8 @@ def _bad_bracket(context: Context) -> str | None:
 
 
 _TOKEN_RULES = (
-    _after_template, _after_dot, _missing_operand, _bad_bracket, _chained, _missing_operator,
-    _missing_colon,
+    _after_template, _after_dot, _number_slip, _missing_operand, _bad_bracket, _chained,
+    _quote_in_string, _missing_operator, _missing_colon,
 )  # fmt: skip
 
 
