@@ -170,3 +170,32 @@ def test_module_entry_point_reads_stdin():
     )
     assert completed.returncode == 1
     assert completed.stdout.startswith("<stdin>:1:")
+
+
+def test_expr_reports_diagnostics_with_a_caret():
+    result = run("expr", "${user.email.substring(0, 1)}")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith("<expression>:1:14: error ") and lines[0].endswith("[disabled-feature]")
+    assert lines[2] == "    " + " " * 13 + "^"
+
+
+def test_expr_prints_the_ast_of_a_valid_expression():
+    result = run("expr", "--ast", "${#string.upperCase(user.name.given)}")
+    assert result.exit_code == 0
+    assert result.output.strip() == "(template (#string.upperCase (. (. user name) given)))"
+
+
+def test_expr_custom_attributes():
+    assert "unknown-attribute" in run("expr", "${user.employeeNumber}").output
+    assert run("expr", "--custom-attribute", "employeeNumber", "${user.employeeNumber}").output == ""
+
+
+def test_check_custom_attributes(tmp_path):
+    app = dict(FRAGMENT_APP, redirectUris=["https://portal.example.com/cb"],
+               attributeMappings=[{"name": "sub", "value": "${user.id}", "required": True},
+                                  {"name": "employee", "value": "${user.employeeNumber}"}])
+    path = tmp_path / "app.json"
+    path.write_text(json.dumps(app))
+    assert "P1L806" in run("check", "--select", "P1L806", str(path)).output
+    assert "P1L806" not in run("check", "--select", "P1L806", "--custom-attribute", "employeeNumber", str(path)).output

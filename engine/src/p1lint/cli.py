@@ -45,6 +45,10 @@ rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
     help="Extra directory of rule files (repeatable).",
 )
+custom_attribute_option = click.option(
+    "--custom-attribute", "custom_attributes", multiple=True,
+    help="A custom user attribute of your schema, e.g. employeeNumber (repeatable, comma-separated).",
+)
 profile_option = click.option(
     "--profile", type=click.Choice(PROFILES), default="recommended", show_default=True,
     help="Severity profile.",
@@ -67,6 +71,7 @@ def cli() -> None:
 @rules_option
 @click.option("--custom-domain", help="Your PingOne custom domain (auth.example.com).")
 @click.option("--stdin-filename", default="<stdin>", help="File name to report for `-`.")
+@custom_attribute_option
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(paths: tuple[str, ...], **options: Any) -> None:
@@ -96,6 +101,19 @@ def explain_rule(key: str, profile: str, rule_dirs: tuple[Path, ...]) -> None:
     from p1lint.commands.rules import run_explain
 
     sys.exit(run_explain(key, profile, list(rule_dirs)))
+
+
+@cli.command("expr")
+@click.argument("expression")
+@click.option("--ast", "show_ast", is_flag=True, help="Print the syntax tree of a valid expression.")
+@custom_attribute_option
+@click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True)
+def check_expression(expression: str, show_ast: bool, custom_attributes: tuple[str, ...], fail_on: str) -> None:
+    """Check one attribute-mapping expression, e.g. '${user.name.given}'."""
+    from p1lint.commands.expr import run_expr
+
+    attributes = _split(custom_attributes)
+    sys.exit(run_expr(expression, show_ast=show_ast, custom_attributes=attributes, fail_on=fail_on))
 
 
 @cli.command("docs")

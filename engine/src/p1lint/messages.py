@@ -12,8 +12,7 @@ from typing import Any
 from p1lint.documents.pointer import Pointer, format_pointer
 
 PLACEHOLDERS = frozenset({"detail", "value", "path"})
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
-ANY_BRACES = re.compile(r"\{([^{}]*)\}")
+TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")  # `{{` and `}}` are literal braces
 SENSITIVE_KEYS = frozenset(
     {"clientSecret", "secret", "jwks", "privateKey", "password", "d", "p", "q", "dp", "dq", "qi",
      "oth", "k"}
@@ -24,13 +23,14 @@ URL_PASSWORD = re.compile(r"(//[^/?#@:]*:)[^/?#@]*@")
 
 
 def unknown_placeholders(template: str) -> list[str]:
-    return [name for name in ANY_BRACES.findall(template) if name not in PLACEHOLDERS]
+    names = (m.group(1) for m in TOKEN.finditer(template) if m.group(1) is not None)
+    return [name for name in names if name not in PLACEHOLDERS]
 
 
 def render(template: str, detail: str, value: Any, pointer: Pointer) -> str:
     fields = {"detail": detail, "path": format_pointer(pointer)}
     fields["value"] = display_value(value, pointer)
-    return PLACEHOLDER.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
+    return TOKEN.sub(lambda m: m.group(0)[0] if m.group(1) is None else fields[m.group(1)], template)
 
 
 def is_sensitive(pointer: Pointer) -> bool:

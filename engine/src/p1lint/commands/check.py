@@ -14,7 +14,7 @@ from p1lint.findings import SEVERITY_RANK, Finding, P1LintError
 def run_check(
     paths: list[str], *, output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
     fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
-    stdin_filename: str, no_color: bool, quiet: bool,
+    stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
 ) -> int:
     from p1lint.catalogue import load_catalogue
     from p1lint.cli import _split
@@ -33,7 +33,8 @@ def run_check(
         click.echo(f"p1lint: no rule matches {', '.join(unknown)} (see `p1lint rules`)", err=True)
         return EXIT_ERROR
     rules = active_rules(catalogue, profile, selected, ignored)
-    settings = {"custom_domain": custom_domain, "profile": profile}
+    settings = {"custom_domain": custom_domain, "profile": profile,
+                "custom_attributes": tuple(_split(custom_attributes))}
     result = lint_paths(paths, rules, settings, stdin_filename)
     for error in result.errors:
         click.echo(str(error), err=True)

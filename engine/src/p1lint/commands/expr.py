@@ -1,0 +1,27 @@
+"""`p1lint expr 'EXPRESSION'`: check one attribute-mapping expression, as an editor would."""
+
+from __future__ import annotations
+
+import click
+
+from p1lint.cli import EXIT_FINDINGS, EXIT_OK
+from p1lint.findings import SEVERITY_RANK
+
+
+def run_expr(source: str, *, show_ast: bool, custom_attributes: list[str], fail_on: str) -> int:
+    from p1lint.expressions import check_expression, render_caret
+
+    diagnostics = check_expression(source, custom_attributes=custom_attributes)
+    for found in diagnostics:
+        click.echo(f"<expression>:{found.line}:{found.column}: {found.severity} {found.message} [{found.code}]")
+        click.echo(_indent(render_caret(source, found)))
+    if show_ast and not any(d.code in ("syntax-error", "too-deep", "line-break") for d in diagnostics):
+        from p1lint.expressions import parse_expression, to_sexpr
+
+        click.echo(to_sexpr(parse_expression(source)))
+    failing = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines())

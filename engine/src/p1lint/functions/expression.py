@@ -1,0 +1,55 @@
+"""The `expression` function: attribute-mapping values checked by the expression language package.
+
+Each rule reports some diagnostic codes (syntax, spacing, disabled features, ...); the expression is
+parsed and checked once per value, whichever rules ask. Findings point at the column inside the
+expression."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import field_validator
+
+from p1lint.functions import check_function
+from p1lint.functions.base import Context, Options, Problem
+
+
+class ExpressionOptions(Options):
+    codes: list[str]
+
+    @field_validator("codes")
+    @classmethod
+    def _known(cls, codes: list[str]) -> list[str]:
+        from p1lint.expressions.diagnostics import SEVERITIES
+
+        unknown = [code for code in codes if code not in SEVERITIES]
+        if unknown or not codes:
+            raise ValueError(f"unknown diagnostic code(s) {unknown}; known: {', '.join(SEVERITIES)}")
+        return codes
+
+
+@check_function("expression", ExpressionOptions)
+def expression(value: Any, options: ExpressionOptions, context: Context) -> Iterator[Problem]:
+    """A present string must be a valid PingOne expression; reports the diagnostics in `codes`."""
+    if not isinstance(value, str):
+        return
+    for found in _diagnostics(value, context):
+        if found.code in options.codes:
+            yield Problem(found.message, offset=_offset(value, found.line, found.column))
+
+
+def _diagnostics(value: str, context: Context) -> list[Any]:
+    key = f"expression:{value}"
+    if key not in context.memo:
+        from p1lint.expressions import check_expression
+
+        custom = context.settings.get("custom_attributes") or ()
+        context.memo[key] = check_expression(value, custom_attributes=custom)
+    return context.memo[key]  # type: ignore[no-any-return]
+
+
+def _offset(value: str, line: int, column: int) -> int:
+    """0-based character offset of a 1-based line/column inside `value`."""
+    lines = value.split("\n")
+    return sum(len(text) + 1 for text in lines[: line - 1]) + column - 1

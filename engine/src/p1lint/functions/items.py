@@ -1,0 +1,56 @@
+"""Checks over lists of objects (attribute mappings, assignments): keys unique, an item present."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from p1lint.functions import check_function
+from p1lint.functions.base import Context, Options, Problem
+
+
+class KeyOptions(Options):
+    key: str
+
+
+@check_function("unique-key", KeyOptions)
+def unique_key(value: Any, options: KeyOptions, context: Context) -> Iterator[Problem]:
+    """Objects of a list must not share a value of `key`; each repeat is reported at its key."""
+    if not isinstance(value, list):
+        return
+    first: dict[Any, int] = {}
+    for index, item in enumerate(value):
+        found = item.get(options.key) if isinstance(item, dict) else None
+        if found is None or not isinstance(found, (str, int, float, bool)):
+            continue
+        if found in first:
+            yield Problem(f"repeats {options.key} of item {first[found]}", (index, options.key))
+        else:
+            first[found] = index
+
+
+class HasItemOptions(Options):
+    key: str
+    value: Any
+    require: dict[str, Any] = {}
+
+
+@check_function("has-item", HasItemOptions)
+def has_item(value: Any, options: HasItemOptions, context: Context) -> Iterator[Problem]:
+    """A present list must hold an object whose `key` is `value`, with the members of `require`."""
+    if not isinstance(value, list):
+        return
+    wanted = f"{options.key} {options.value}"
+    for index, item in enumerate(value):
+        if isinstance(item, dict) and item.get(options.key) == options.value:
+            yield from _unmet(item, index, wanted, options.require)
+            return
+    yield Problem(f"has no item with {wanted}")
+
+
+def _unmet(item: dict[str, Any], index: int, wanted: str, require: dict[str, Any]) -> Iterator[Problem]:
+    for key, expected in require.items():
+        if item.get(key) != expected:
+            found = json.dumps(item.get(key))
+            yield Problem(f"item {wanted} has {key}: {found}; expected {json.dumps(expected)}", (index, key))
