@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import MISSING, Context, NoOptions, Options, Problem
+from p1lint.rules.fields import field_value
 
 
 @check_function("defined", NoOptions)
@@ -89,23 +90,51 @@ def length(value: Any, options: BoundsOptions, context: Context) -> Iterator[Pro
 
 class UniqueOptions(Options):
     case_sensitive: bool = True
+    key: str | None = None
 
 
 @check_function("unique", UniqueOptions)
 def unique(value: Any, options: UniqueOptions, context: Context) -> Iterator[Problem]:
-    """Items of a list must not repeat; each repetition is reported at its own index."""
+    """Items of a list (or their dotted field `key`) must not repeat; each repetition is reported
+    at its own index (and key). Items without the key are skipped."""
     if not isinstance(value, list):
         return
+    suffix = tuple(options.key.split(".")) if options.key else ()
     seen: dict[Any, int] = {}
     for index, item in enumerate(value):
-        key = _identity(item, options.case_sensitive)
-        if key in seen:
-            yield Problem(f"duplicates item {seen[key]}", (index,))
+        compared = field_value(item, options.key) if options.key else item
+        if compared is MISSING:
+            continue
+        identity = _identity(compared, options.case_sensitive)
+        if identity in seen:
+            yield Problem(f"duplicates item {seen[identity]}", (index, *suffix))
         else:
-            seen[key] = index
+            seen[identity] = index
 
 
 def _identity(item: Any, case_sensitive: bool) -> Any:
     if isinstance(item, str) and not case_sensitive:
         return item.casefold()
     return item if isinstance(item, (str, int, float, bool, type(None))) else repr(item)
+
+
+class UnsetFieldsOptions(Options):
+    fields: list[str] = Field(min_length=1)
+    defaults: dict[str, Any] = Field(default_factory=dict)
+
+
+@check_function("unset-fields", UnsetFieldsOptions)
+def unset_fields(value: Any, options: UnsetFieldsOptions, context: Context) -> Iterator[Problem]:
+    """None of the dotted `fields` below the value may be set (non-null, and not equal to its
+    entry in `defaults`, a value the API fills in by itself); one problem, at the first field
+    that is set, names them all."""
+    present = [name for name in options.fields if _set_apart_from_default(value, name, options)]
+    if present:
+        yield Problem(f"sets {', '.join(present)}", tuple(present[0].split(".")))
+
+
+def _set_apart_from_default(value: Any, name: str, options: UnsetFieldsOptions) -> bool:
+    found = field_value(value, name)
+    if found is MISSING or found is None:
+        return False
+    return name not in options.defaults or found != options.defaults[name]

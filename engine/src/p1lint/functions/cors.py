@@ -1,36 +1,52 @@
 """The `cors-origin` function: CORS allowed origins as PingOne and the Fetch standard define them.
 
-An origin is `scheme://host[:port]` — no path, no trailing slash, no user information. PingOne
-accepts a domain name (with `localhost`), or an IPv4 address, and one `*` as a whole label of the
-subdomain part (`https://*.example.com`), never in the registrable domain or the TLD."""
+An origin is `scheme://host[:port]` (RFC 6454 §6.2, the value of the `Origin` header): no path,
+no trailing slash, no user information. PingOne accepts a domain name (with `localhost`) or an
+IPv4 address, and one `*` as the whole leftmost label of a subdomain (`https://*.example.com`),
+never in the registrable domain or the TLD.
+
+Each check reports one kind of problem, so a value breaks one rule per mistake: `serialized`
+judges the shape (a `*` counts as an ordinary letter there), `wildcard` judges where the `*` is,
+`canonical` compares with the form browsers send, `https` rejects cleartext non-loopback origins."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import model_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 from p1lint.functions.domains import is_public_suffix
-from p1lint.functions.urls import DEFAULT_PORTS, split_host_port
+from p1lint.functions.urls import DEFAULT_PORTS, is_loopback, split_host_port
 
 ORIGIN = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?P<authority>[^/?#]*)(?P<rest>.*)$", re.S)
-LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+HOST_ONLY = re.compile(r"^[^:/\s]+(?::\d*)?$")
+LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+MAX_HOST_LENGTH = 253
+
+
+class Origin(NamedTuple):
+    scheme: str
+    userinfo: bool
+    host: str
+    port: str | None  # None: no ':' at all; '' for a bare ':'
+    rest: str
 
 
 class CorsOriginOptions(Options):
     serialized: bool = False
     wildcard: bool = False
     canonical: bool = False
+    https: bool = False
 
     @model_validator(mode="after")
     def _one_check(self) -> CorsOriginOptions:
-        if not (self.serialized or self.wildcard or self.canonical):
-            raise ValueError("enable at least one of serialized, wildcard, canonical")
+        if not (self.serialized or self.wildcard or self.canonical or self.https):
+            raise ValueError("enable at least one of serialized, wildcard, canonical, https")
         return self
 
 
@@ -44,45 +60,82 @@ def cors_origin(value: Any, options: CorsOriginOptions, context: Context) -> Ite
             detail = checker(value)
             if detail:
                 yield Problem(detail)
-                return
 
 
-def _split(value: str) -> tuple[str, str, str, str] | None:
+def parse_origin(value: str) -> Origin | None:
+    """Split `scheme://[userinfo@]host[:port]rest`; None when there is no `scheme://`."""
     match = ORIGIN.match(value)
     if match is None:
         return None
-    host, port = split_host_port(match["authority"])
-    return match["scheme"], host, port, match["rest"]
+    authority = match["authority"]
+    hostport = authority.rpartition("@")[2]
+    host, port = split_host_port(hostport)
+    has_port = port != "" or hostport.endswith(":")
+    return Origin(match["scheme"], "@" in authority, host, port if has_port else None, match["rest"])
 
 
 def _serialized(value: str) -> str | None:
-    parts = _split(value)
-    if parts is None:
-        return "is not an origin (expected scheme://host[:port])"
-    scheme, host, port, rest = parts
-    if scheme.lower() not in ("http", "https"):
-        return f"uses {scheme}:; an allowed origin is http or https"
-    if "@" in value:
-        return "contains user information; an origin is scheme://host[:port]"
-    if rest:
-        return "has a path or trailing slash; an origin is scheme://host[:port] only"
-    if port and not (port.isdigit() and 0 < int(port) < 65536):
-        return f"has an invalid port {port!r}"
-    return _host_problem(host.lower())
+    origin = parse_origin(value)
+    if origin is None:
+        return _not_an_origin(value)
+    return (_scheme_problem(origin) or _userinfo_problem(origin) or _rest_problem(origin)
+            or _port_problem(origin) or _host_problem(origin.host.lower()))
+
+
+def _not_an_origin(value: str) -> str:
+    if HOST_ONLY.match(value):
+        return "has no scheme; write it as https://host (browsers always send the scheme)"
+    return "is not an origin (expected scheme://host[:port])"
+
+
+def _scheme_problem(origin: Origin) -> str | None:
+    if origin.scheme.lower() not in DEFAULT_PORTS:
+        return f"uses the scheme {origin.scheme}:; an allowed origin is http or https"
+    return None
+
+
+def _userinfo_problem(origin: Origin) -> str | None:
+    return "contains user information ('@'); an origin is scheme://host[:port]" if origin.userinfo else None
+
+
+def _rest_problem(origin: Origin) -> str | None:
+    if origin.rest == "/":
+        return "ends with '/'; an origin has no path, remove the trailing slash"
+    if origin.rest:
+        return "has a path, query or fragment; an origin is scheme://host[:port] only"
+    return None
+
+
+def _port_problem(origin: Origin) -> str | None:
+    port = origin.port
+    if port is None:
+        return None
+    if not (port.isascii() and port.isdigit() and 0 < int(port) < 65536):
+        return f"has an invalid port {port!r}" if port else "has an empty port after ':'"
+    return None
 
 
 def _host_problem(host: str) -> str | None:
     if not host:
         return "has no host"
     if host.startswith("["):
-        return "uses an IPv6 address; PingOne accepts domain names and IPv4 addresses"
-    if _is_ipv4(host) or host == "localhost":
+        return "uses an IPv6 address; PingOne accepts domain names and IPv4 addresses only"
+    if not host.isascii():
+        return "has a non-ASCII host; write it in its punycode (xn--) form, as browsers send it"
+    if host == "localhost" or _is_ipv4(host):
         return None
-    labels = host.split(".")
-    if len(labels) < 2 or not all(label == "*" or LABEL.match(label) for label in labels):
-        return f"has an invalid host {host!r}"
-    if labels[-1] == "*" or labels[-1].isdigit():
-        return f"has an invalid top-level domain in {host!r}"
+    return _domain_problem(host)
+
+
+def _domain_problem(host: str) -> str | None:
+    """Judge a domain name; a `*` stands for a letter here (where it may be is `_wildcard`'s)."""
+    labels = host.replace("*", "a").split(".")
+    if len(host) > MAX_HOST_LENGTH or not all(LABEL.match(label) for label in labels):
+        return f"has an invalid host {host!r}: not a domain name or a dotted-quad IPv4 address"
+    if len(labels) < 2 and "*" not in host:
+        return f"has a single-label host {host!r}; PingOne accepts only localhost among those"
+    if labels[-1].isdigit():
+        return f"has an invalid host {host!r}: not a domain name or a dotted-quad IPv4 address"
     return None
 
 
@@ -95,39 +148,62 @@ def _is_ipv4(host: str) -> bool:
 
 def _wildcard(value: str) -> str | None:
     count = value.count("*")
-    parts = _split(value)
-    if count == 0 or parts is None:
+    origin = parse_origin(value)
+    if count == 0 or origin is None:
         return None
-    host = parts[1].lower()
     if count > 1:
-        return f"has {count} wildcards; at most one is allowed"
+        return f"has {count} wildcards; PingOne allows one"
+    return _wildcard_host_problem(origin.host.lower())
+
+
+def _wildcard_host_problem(host: str) -> str | None:
     if "*" not in host:
-        return "has a wildcard outside the host"
+        return None  # a '*' in the port or path is a shape problem (`serialized`)
+    if host == "*":
+        return ("is a bare wildcard, which would trust every site; PingOne needs a domain after "
+                "it (https://*.example.com)")
     labels = host.split(".")
     if "*" not in labels:
         return "has a wildcard inside a label; '*' must be a whole label (https://*.example.com)"
     if labels[0] != "*":
-        return "has a wildcard that is not the leftmost label"
-    rest = ".".join(labels[1:])
-    if not rest or is_public_suffix(rest):
-        return "has a wildcard on the registrable domain or TLD; use https://*.example.com"
+        return "has a wildcard that is not the leftmost label (https://*.example.com)"
+    parent = ".".join(labels[1:])
+    if len(labels) < 3 or is_public_suffix(parent):
+        return ("has a wildcard on the registrable domain or TLD; use a subdomain pattern "
+                "such as https://*.example.com")
     return None
 
 
 def _canonical(value: str) -> str | None:
-    parts = _split(value)
-    if parts is None:
+    origin = parse_origin(value)
+    if origin is None:
         return None
-    scheme, host, port, _ = parts
-    if scheme != scheme.lower() or host != host.lower():
-        return "is not lowercase; browsers send origins in lowercase"
-    if port.isdigit() and DEFAULT_PORTS.get(scheme.lower()) == int(port):
+    if origin.scheme != origin.scheme.lower() or origin.host != origin.host.lower():
+        return "is not lowercase; browsers send the scheme and host in lowercase"
+    port = origin.port or ""
+    if not (port.isascii() and port.isdigit()):
+        return None
+    if DEFAULT_PORTS.get(origin.scheme.lower()) == int(port):
         return f"names the default port :{port}; browsers omit it from the Origin header"
+    if port != str(int(port)):
+        return f"writes the port with leading zeros (:{port}); browsers send :{int(port)}"
     return None
+
+
+def _https(value: str) -> str | None:
+    origin = parse_origin(value)
+    if origin is None or origin.scheme.lower() != "http":
+        return None
+    host = origin.host.lower()
+    if is_loopback(host) and "*" not in host:
+        return None
+    return ("uses http with a host that is not loopback; anyone on the network path can run "
+            "script in that origin")
 
 
 _CHECKS: dict[str, Callable[[str], str | None]] = {
     "serialized": _serialized,
     "wildcard": _wildcard,
     "canonical": _canonical,
+    "https": _https,
 }

@@ -1,0 +1,76 @@
+"""Credentials in the file: committed secret values and secrets that are still valid.
+
+No detail produced here ever contains the checked value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from p1lint.functions import check_function
+from p1lint.functions.base import Context, NoOptions, Options, Problem
+
+PLACEHOLDER = re.compile(
+    r"""^\s*(?:
+        \$\{.*\}                # ${CLIENT_SECRET}, ${{ secrets.X }}
+      | \$[A-Z_][A-Z0-9_]*     # $CLIENT_SECRET
+      | \{\{.*\}\}             # {{ client_secret }}
+      | <[^<>]*>               # <client-secret>
+      | \*+                    # ********
+      | \[?redacted\]?         # [redacted], REDACTED
+    )\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+class SecretValueOptions(Options):
+    allow_placeholders: bool = True
+
+
+@check_function("secret-value", SecretValueOptions)
+def secret_value(value: Any, options: SecretValueOptions, context: Context) -> Iterator[Problem]:
+    """A present, non-blank string is a committed secret, unless it is a placeholder such as
+    `${CLIENT_SECRET}`, `{{ secret }}`, `<secret>`, `****` or `[redacted]`."""
+    if not isinstance(value, str) or not value.strip():
+        return
+    if options.allow_placeholders and PLACEHOLDER.match(value):
+        return
+    yield Problem("holds a secret value")
+
+
+@check_function("past-timestamp", NoOptions)
+def past_timestamp(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
+    """A present ISO 8601 timestamp must already have passed. "Now" is `settings["now"]` (a
+    datetime or an ISO 8601 string) when given, else the clock; unparseable values are skipped."""
+    moment = parse_timestamp(value)
+    if moment is None:
+        return
+    now = current_time(context.settings)
+    if moment > now:
+        yield Problem(f"is still valid until {format_timestamp(moment)}")
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """`2026-07-01T10:00:00.000Z` → an aware datetime (naive values are taken as UTC)."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def current_time(settings: dict[str, Any]) -> datetime:
+    """`settings["now"]` when it holds a timestamp, else the current UTC time."""
+    configured = parse_timestamp(settings.get("now"))
+    return configured if configured is not None else datetime.now(timezone.utc)
+
+
+def format_timestamp(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
