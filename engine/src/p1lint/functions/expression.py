@@ -7,6 +7,7 @@ expression."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from pydantic import field_validator
@@ -39,14 +40,17 @@ def expression(value: Any, options: ExpressionOptions, context: Context) -> Iter
             yield Problem(found.message, offset=_offset(value, found.line, found.column))
 
 
-def _diagnostics(value: str, context: Context) -> list[Any]:
-    key = f"expression:{value}"
-    if key not in context.memo:
-        from p1lint.expressions import check_expression
+def _diagnostics(value: str, context: Context) -> tuple[Any, ...]:
+    custom = tuple(context.settings.get("custom_attributes") or ())
+    return _checked(value, custom)
 
-        custom = context.settings.get("custom_attributes") or ()
-        context.memo[key] = check_expression(value, custom_attributes=custom)
-    return context.memo[key]  # type: ignore[no-any-return]
+
+@lru_cache(maxsize=8192)
+def _checked(value: str, custom_attributes: tuple[str, ...]) -> tuple[Any, ...]:
+    """Mappings repeat across applications (`${user.id}` everywhere): check each text once."""
+    from p1lint.expressions import check_expression
+
+    return tuple(check_expression(value, custom_attributes=custom_attributes))
 
 
 def _offset(value: str, line: int, column: int) -> int:
