@@ -1,0 +1,43 @@
+"""`unique-key` and `has-item` over lists of objects."""
+
+from __future__ import annotations
+
+import pytest
+
+from p1lint.functions import get_function
+from p1lint.functions.base import Context
+
+
+def run(name, checked, **options):
+    function = get_function(name)
+    return list(function.check(checked, function.options(**options), Context({})))
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ([{"name": "a"}, {"name": "b"}], []),
+        ([{"name": "a"}, {"name": "a"}, {"name": "a"}], [((1, "name"), "repeats name of item 0"), ((2, "name"), "repeats name of item 0")]),
+        ([{"name": "a"}, {"other": 1}, {"name": "A"}], []),
+        ([{"name": ["x"]}, {"name": ["x"]}, "text", None], []),
+        ("not a list", []),
+    ],
+)
+def test_unique_key(items, expected):
+    assert [(p.path, p.detail) for p in run("unique-key", items, key="name")] == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ([{"name": "sub", "required": True}], []),
+        ([{"name": "email"}], [((), "has no item with name sub")]),
+        ([], [((), "has no item with name sub")]),
+        ([{"name": "sub", "required": False}], [((0, "required"), "item name sub has required: false; expected true")]),
+        ([{"name": "x"}, {"name": "sub"}], [((1, "required"), "item name sub has required: null; expected true")]),
+        (None, []),
+    ],
+)
+def test_has_item(items, expected):
+    problems = run("has-item", items, key="name", value="sub", require={"required": True})
+    assert [(p.path, p.detail) for p in problems] == expected

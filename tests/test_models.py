@@ -1,0 +1,61 @@
+"""The application model: what is accepted silently, and the problem each mistake becomes."""
+
+from __future__ import annotations
+
+import pytest
+
+from p1lint.models.validation import validate_application
+
+BASE = {
+    "name": "App", "enabled": True, "protocol": "OPENID_CONNECT", "type": "WORKER",
+    "grantTypes": ["CLIENT_CREDENTIALS"], "tokenEndpointAuthMethod": "CLIENT_SECRET_BASIC",
+}
+
+
+def problems(**changes):
+    return [(p.category, p.pointer, p.message) for p in validate_application({**BASE, **changes})]
+
+
+def test_minimal_application_is_valid():
+    assert problems() == []
+
+
+def test_read_only_fields_are_accepted():
+    read_only = {"id": "x", "environment": {"id": "e"}, "createdAt": "2024-01-01T00:00:00Z",
+                 "updatedAt": "2024-01-01T00:00:00Z", "_links": {"self": {"href": "https://x"}}}
+    assert problems(**read_only) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"redirectUri": ["x"]}, ("unknown-key", ("redirectUri",), 'unknown property "redirectUri"; did you mean "redirectUris"?')),
+        ({"corsSettings": {"behaviour": "ALLOW_NO_ORIGINS", "behavior": "ALLOW_NO_ORIGINS"}},
+         ("unknown-key", ("corsSettings", "behaviour"), 'unknown property "behaviour"; did you mean "behavior"?')),
+        ({"attributeMappings": [{"name": "a", "value": "b", "requried": True}]},
+         ("unknown-key", ("attributeMappings", 0, "requried"), 'unknown property "requried"; did you mean "required"?')),
+        ({"grantTypes": ["AUTHORISATION_CODE"]}, ("enum", ("grantTypes", 0), '"AUTHORISATION_CODE" is not a valid value; did you mean "AUTHORIZATION_CODE"?')),
+        ({"type": "worker"}, ("enum", ("type",), '"worker" is not a valid value; did you mean "WORKER"?')),
+        ({"enabled": "true"}, ("type", ("enabled",), "expected a boolean, found a string")),
+        ({"parTimeout": 60.5}, ("type", ("parTimeout",), "expected an integer, found a number")),
+        ({"grantTypes": "CLIENT_CREDENTIALS"}, ("type", ("grantTypes",), "expected a list, found a string")),
+        ({"corsSettings": []}, ("type", ("corsSettings",), "expected an object, found a list")),
+    ],
+)
+def test_each_mistake_is_one_problem(changes, expected):
+    assert problems(**changes) == [expected]
+
+
+def test_missing_required_properties():
+    application = {key: value for key, value in BASE.items() if key not in ("grantTypes", "tokenEndpointAuthMethod")}
+    found = [(p.category, p.pointer) for p in validate_application(application)]
+    assert found == [("missing", ("grantTypes",)), ("missing", ("tokenEndpointAuthMethod",))]
+
+
+def test_not_an_object():
+    assert [(p.category, p.message) for p in validate_application(["x"])] == [("type", "expected an object, found a list")]
+
+
+def test_secret_values_never_appear_in_messages():
+    found = problems(clientSecret=12345678, secret={"secret": ["s3cr3t-value"]})
+    assert found and all("s3cr3t" not in message and "12345678" not in message for _, _, message in found)
