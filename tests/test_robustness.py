@@ -1,0 +1,41 @@
+"""No input crashes a rule: random values in every known property give findings, never an
+internal error (the engine reports a crashing function as an input error, so we assert none)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from p1lint.engine import check
+from p1lint.functions.base import Context
+from p1lint.models.application import Application
+from p1lint.selection import active_rules
+from tests.support import catalogue
+
+KEYS = sorted(field.alias or name for name, field in Application.model_fields.items())
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+    st.text(max_size=40), st.sampled_from(["AUTHORIZATION_CODE", "NONE", "WORKER", "https://a.example.com/cb#", "*"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS + ["name", "value", "keys"]), inner, max_size=4),
+    max_leaves=12,
+)
+APPLICATIONS = st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=12)
+RULES = None
+
+
+def active():
+    global RULES
+    if RULES is None:
+        RULES = active_rules(catalogue(), "strict")
+    return RULES
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(application=st.one_of(APPLICATIONS, VALUES))
+def test_no_rule_crashes_on_any_application(application):
+    errors: list = []
+    list(check(active(), application, Context(application, {"custom_domain": "auth.example.com"}), errors, "<fuzz>"))
+    assert errors == []
