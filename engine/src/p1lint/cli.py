@@ -10,9 +10,11 @@ from typing import Any
 import click
 
 from p1lint import __version__
+from p1lint.reporters import REPORTERS
 
+REPORT_FORMATS = tuple(REPORTERS)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json")
+FORMATS = ("text", "json")  # of `rules`; `check` offers every reporter
 PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
 
 
@@ -63,7 +65,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Rule ids, id prefixes or names to run (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule ids, id prefixes or names to skip (comma-separated).")
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True)

@@ -10,6 +10,9 @@ from p1lint.findings import Finding
 REPORTERS: dict[str, str] = {
     "text": "p1lint.reporters.text:TextReporter",
     "json": "p1lint.reporters.json_format:JsonReporter",
+    "sarif": "p1lint.reporters.sarif:SarifReporter",
+    "junit": "p1lint.reporters.junit:JunitReporter",
+    "github": "p1lint.reporters.github:GithubReporter",
 }
 
 

@@ -1,0 +1,38 @@
+"""GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from p1lint.findings import Finding
+from p1lint.reporters import Summary
+
+_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter:
+    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
+        self.stream = stream
+
+    def start(self) -> None:
+        pass
+
+    def handle(self, finding: Finding) -> None:
+        properties = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (("file", finding.file), ("line", finding.line), ("col", finding.column),
+                               ("title", f"{finding.rule} {finding.name}"))
+        )
+        message = _escape_data(f"{finding.message} ({finding.docs})")
+        self.stream.write(f"::{_COMMANDS[finding.severity]} {properties}::{message}\n")
+
+    def stop(self, summary: Summary) -> None:
+        pass

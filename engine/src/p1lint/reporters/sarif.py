@@ -1,0 +1,54 @@
+"""SARIF 2.1.0, for code-scanning dashboards (GitHub, GitLab, Azure DevOps)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePath
+from typing import IO, Any
+
+from p1lint import __version__
+from p1lint.findings import Finding
+from p1lint.reporters import Summary
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+class SarifReporter:
+    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
+        self.stream = stream
+        self.rules: dict[str, dict[str, Any]] = {}
+        self.results: list[dict[str, Any]] = []
+
+    def start(self) -> None:
+        self.rules.clear()
+        self.results.clear()
+
+    def handle(self, finding: Finding) -> None:
+        self.rules.setdefault(finding.rule, _rule(finding))
+        self.results.append(_result(finding))
+
+    def stop(self, summary: Summary) -> None:
+        driver = {"name": "p1lint", "version": __version__, "informationUri": "https://github.com/p1lint/p1lint",
+                  "rules": [self.rules[key] for key in sorted(self.rules)]}
+        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": self.results}]}
+        json.dump(log, self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")
+
+
+def _rule(finding: Finding) -> dict[str, Any]:
+    return {"id": finding.rule, "name": finding.name, "helpUri": finding.docs,
+            "shortDescription": {"text": finding.name.replace("-", " ")}}
+
+
+def _uri(file: str) -> str:
+    path = PurePath(file)
+    return Path(file).resolve().as_uri() if path.is_absolute() else path.as_posix()
+
+
+def _result(finding: Finding) -> dict[str, Any]:
+    region = {"startLine": finding.line, "startColumn": finding.column}
+    location = {"physicalLocation": {"artifactLocation": {"uri": _uri(finding.file)}, "region": region},
+                "logicalLocations": [{"fullyQualifiedName": finding.path or "/"}]}
+    return {"ruleId": finding.rule, "level": _LEVELS[finding.severity],
+            "message": {"text": finding.message}, "locations": [location]}

@@ -1,0 +1,77 @@
+"""Every output format renders the same findings faithfully and escapes what it must."""
+
+from __future__ import annotations
+
+import io
+import json
+from xml.etree import ElementTree
+
+import pytest
+
+from p1lint.findings import Finding
+from p1lint.reporters import REPORTERS, make_reporter, report
+
+FINDINGS = [
+    Finding("P1L102", "redirect-uri-no-fragment", "error", 'URI "https://a/cb#x" contains a fragment, 100%',
+            "apps/a.json", "/redirectUris/0", 3, 5, "https://docs/rules.md#p1l102"),
+    Finding("P1L720", "application-disabled", "info", "line one\nline two: done",
+            "/abs/b.yaml", "", 1, 1, "https://docs/rules.md#p1l720"),
+]
+
+
+def render(name: str, findings=FINDINGS, files: int = 2) -> str:
+    stream = io.StringIO()
+    report(make_reporter(name, stream, color=False, quiet=False), findings, files)
+    return stream.getvalue()
+
+
+def test_text():
+    lines = render("text").splitlines()
+    assert lines[0] == 'apps/a.json:3:5: P1L102 error URI "https://a/cb#x" contains a fragment, 100% [redirect-uri-no-fragment]'
+    assert lines[-1] == "Found 2 problems (1 error, 0 warnings, 1 info) in 2 files."
+
+
+def test_text_without_findings():
+    assert render("text", [], 3) == "No problems found in 3 files.\n"
+
+
+def test_json():
+    document = json.loads(render("json"))
+    assert document["findings"][0] == dict(FINDINGS[0]._asdict())
+    assert document["summary"] == {"files": 2, "errors": 1, "warnings": 0, "infos": 1}
+
+
+def test_github_annotations_escape_data_and_properties():
+    lines = render("github").splitlines()
+    assert lines[0] == (
+        "::error file=apps/a.json,line=3,col=5,title=P1L102 redirect-uri-no-fragment::"
+        'URI "https://a/cb#x" contains a fragment, 100%25 (https://docs/rules.md#p1l102)'
+    )
+    assert lines[1].startswith("::notice file=/abs/b.yaml,line=1,col=1,title=P1L720 application-disabled::line one%0Aline two: done")
+
+
+def test_sarif():
+    log = json.loads(render("sarif"))
+    run = log["runs"][0]
+    assert log["version"] == "2.1.0"
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["P1L102", "P1L720"]
+    first, second = run["results"]
+    assert (first["ruleId"], first["level"]) == ("P1L102", "error")
+    location = first["locations"][0]["physicalLocation"]
+    assert location == {"artifactLocation": {"uri": "apps/a.json"}, "region": {"startLine": 3, "startColumn": 5}}
+    assert second["level"] == "note"
+    assert second["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file:///abs/b.yaml"
+
+
+def test_junit_is_valid_xml_with_one_case_per_finding():
+    root = ElementTree.fromstring(render("junit").split("\n", 1)[1])
+    assert root.get("tests") == "2"
+    suites = root.findall("testsuite")
+    assert [suite.get("name") for suite in suites] == ["apps/a.json", "/abs/b.yaml"]
+    failure = suites[0].find("testcase/failure")
+    assert failure.get("message") == FINDINGS[0].message
+
+
+@pytest.mark.parametrize("name", sorted(REPORTERS))
+def test_every_format_handles_no_findings(name):
+    assert render(name, [], 0) is not None
