@@ -113,9 +113,7 @@ def _inner_expressions(links: list[ast.Node], in_element: bool) -> Iterator[tupl
             yield from ((argument, in_element) for argument in link.arguments)
 
 
-def _check_chain(
-    links: list[ast.Node], in_element: bool, known: KnownAttributes
-) -> Iterator[Diagnostic]:
+def _check_chain(links: list[ast.Node], in_element: bool, known: KnownAttributes) -> Iterator[Diagnostic]:
     root, segments = links[0], _segments(links[1:])
     if isinstance(root, ast.Variable) and root.name == "root" and segments:
         if segments[0].name == USER_ROOT:

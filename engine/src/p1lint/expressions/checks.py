@@ -69,9 +69,7 @@ def check_spacing(root: ast.Node, source: Source) -> Iterator[Diagnostic]:
         if isinstance(node, ast.BinaryOp) and not _spaced(node, source.lines):
             text = source.lines[node.op_line - 1][node.op_column - 1 : node.op_end_column - 1]
             message = f"operator '{text}' needs a space on each side"
-            yield diagnostic(
-                "operator-spacing", message, node.op_line, node.op_column, node.op_end_column
-            )
+            yield diagnostic("operator-spacing", message, node.op_line, node.op_column, node.op_end_column)
 
 
 def _spaced(node: ast.BinaryOp, lines: list[str]) -> bool:

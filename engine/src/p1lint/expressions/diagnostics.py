@@ -35,9 +35,7 @@ class Diagnostic(NamedTuple):
     end_column: int | None = None
 
 
-def diagnostic(
-    code: str, message: str, line: int, column: int, end_column: int | None = None
-) -> Diagnostic:
+def diagnostic(code: str, message: str, line: int, column: int, end_column: int | None = None) -> Diagnostic:
     """Build a diagnostic whose severity comes from the code table."""
     return Diagnostic(code, SEVERITIES[code], message, line, column, end_column)
 

@@ -7,6 +7,7 @@ exhaust the Python stack; a tree deeper than `MAX_DEPTH` is refused with a `too-
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any, NamedTuple, TypeGuard
 
@@ -50,6 +51,7 @@ def parse_expression(source: str) -> ast.Node:
     Raises `ExpressionSyntaxError` (carrying a `Diagnostic`) when the value does not parse or nests
     deeper than `MAX_DEPTH`.
     """
+    _refuse_deep_brackets(source)
     try:
         tree = lark_parser().parse(source)
     except UnexpectedInput as error:
@@ -59,13 +61,28 @@ def parse_expression(source: str) -> ast.Node:
     return root
 
 
+_TOO_DEEP = f"expression nests more than {MAX_DEPTH} levels deep; simplify it"
+_BRACKETS = re.compile(r"'[^']*'|\"[^\"]*\"|[(\[{]|[)\]}]")
+
+
+def _refuse_deep_brackets(source: str) -> None:
+    """Brackets nest too, even where the tree does not (parentheses); SpEL recurses on each."""
+    level = 0
+    for match in _BRACKETS.finditer(source):
+        char = match.group()
+        level += 1 if char in "([{" else -1 if char in ")]}" else 0
+        if level > MAX_DEPTH:
+            line = source.count("\n", 0, match.start()) + 1
+            column = match.start() - source.rfind("\n", 0, match.start())
+            raise ExpressionSyntaxError(diagnostic("too-deep", _TOO_DEEP, line, column))
+
+
 def _refuse_too_deep(root: ast.Node) -> None:
     stack = [(root, 1)]
     while stack:
         node, level = stack.pop()
         if level > MAX_DEPTH:
-            message = f"expression nests more than {MAX_DEPTH} levels deep; simplify it"
-            raise ExpressionSyntaxError(diagnostic("too-deep", message, node.line, node.column))
+            raise ExpressionSyntaxError(diagnostic("too-deep", _TOO_DEEP, node.line, node.column))
         stack.extend((child, level + 1) for child in node.children())
 
 
@@ -128,9 +145,7 @@ class _ToAst(Transformer_NonRecursive[Token, Any]):
 
     def property(self, meta: Meta, target: ast.Node, *rest: Token) -> ast.PropertyAccess:
         name = rest[-1]
-        return ast.PropertyAccess(
-            target, str(name), len(rest) == 2, **_span(meta), **_name_place(name)
-        )
+        return ast.PropertyAccess(target, str(name), len(rest) == 2, **_span(meta), **_name_place(name))
 
     def method_call(self, meta: Meta, target: ast.Node, *rest: Any) -> ast.Node:
         name: Token = rest[-2]
@@ -143,14 +158,10 @@ class _ToAst(Transformer_NonRecursive[Token, Any]):
     def index(self, meta: Meta, target: ast.Node, key: ast.Node) -> ast.Index:
         return ast.Index(target, key, **_span(meta))
 
-    def selection(
-        self, meta: Meta, target: ast.Node, kind: Token, criterion: ast.Node
-    ) -> ast.Selection:
+    def selection(self, meta: Meta, target: ast.Node, kind: Token, criterion: ast.Node) -> ast.Selection:
         return ast.Selection(target, SELECTIONS[kind.type], criterion, **_span(meta))
 
-    def projection(
-        self, meta: Meta, target: ast.Node, _mark: Token, expression: ast.Node
-    ) -> ast.Projection:
+    def projection(self, meta: Meta, target: ast.Node, _mark: Token, expression: ast.Node) -> ast.Projection:
         return ast.Projection(target, expression, **_span(meta))
 
     # ---- atoms ----

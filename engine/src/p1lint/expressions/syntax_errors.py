@@ -253,9 +253,7 @@ def _expectation(accepts: Collection[str]) -> str:
     if OPERATOR_MARKERS & set(accepts):
         words.append("an operator")
     words += sorted(
-        "the end" if name == "$END" else f"'{PUNCTUATION[name]}'"
-        for name in accepts
-        if name in PUNCTUATION
+        "the end" if name == "$END" else f"'{PUNCTUATION[name]}'" for name in accepts if name in PUNCTUATION
     )
     return " or ".join(words) if words else "something else"
 
