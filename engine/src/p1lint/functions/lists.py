@@ -1,4 +1,5 @@
-"""Membership checks on lists of enumerated values (grant types, response types, ...)."""
+"""Membership checks on enumerated values and lists of them (grant types, response types,
+authentication methods, ...)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from p1lint.functions import check_function
-from p1lint.functions.base import Context, Options, Problem
+from p1lint.functions.base import MISSING, Context, Options, Problem
 from p1lint.rules.fields import field_value
 
 
@@ -58,3 +59,34 @@ def _partners(item: Any, options: CorrespondenceOptions) -> list[str]:
     if options.direction == "forward":
         return options.pairs.get(item, []) if isinstance(item, str) else []
     return [key for key, values in options.pairs.items() if item in values]
+
+
+class ForbiddenOptions(Options):
+    values: list[Any]
+
+
+@check_function("forbidden", ForbiddenOptions)
+def forbidden(value: Any, options: ForbiddenOptions, context: Context) -> Iterator[Problem]:
+    """A present scalar value must not be one of `values` (for lists, use `contains` with `none`)."""
+    if _is_scalar(value) and value in options.values:
+        yield Problem(f"is {value}")
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is not MISSING and isinstance(value, (str, int, float, bool))
+
+
+class EffectiveOptions(Options):
+    allowed: list[Any]
+    default: Any
+
+
+@check_function("effective", EffectiveOptions)
+def effective(value: Any, options: EffectiveOptions, context: Context) -> Iterator[Problem]:
+    """The value PingOne applies — the field, or `default` when it is absent or null — must be
+    one of `allowed`. Present values of the wrong type are left to the schema rules."""
+    if value is MISSING or value is None:
+        if options.default not in options.allowed:
+            yield Problem(f"is not set, so PingOne applies its default {options.default}")
+    elif _is_scalar(value) and value not in options.allowed:
+        yield Problem(f"is {value}")
