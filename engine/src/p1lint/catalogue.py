@@ -11,10 +11,12 @@ from p1lint.rules.compiled import CompiledRule
 
 def load_catalogue(extra_directories: Iterable[Path] = ()) -> list[CompiledRule]:
     """All rules, sorted by id; raises `RuleLoadError` when any rule file is invalid."""
+    from p1lint.rules.cache import RuleDataCache, default_cache_file
     from p1lint.rules.loader import load_rules
 
     directories = [data_dir("rules"), *extra_directories]
-    return sorted(load_rules(directories), key=lambda rule: rule.id)
+    cache = RuleDataCache(default_cache_file())
+    return sorted(load_rules(directories, cache), key=lambda rule: rule.id)
 
 
 def find_rule(rules: Iterable[CompiledRule], key: str) -> CompiledRule | None:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from p1lint.findings import InputError, P1LintError
 from p1lint.functions import all_functions, as_options, get_function
+from p1lint.rules.cache import RuleDataCache
 from p1lint.rules.compiled import CompiledRule
 from p1lint.rules.conditions import compile_conditions
 from p1lint.rules.schema import RuleSpec
@@ -35,12 +36,13 @@ def rule_files(directories: Iterable[Path]) -> Iterator[Path]:
         yield from sorted(found)
 
 
-def load_rules(directories: Iterable[Path]) -> list[CompiledRule]:
+def load_rules(directories: Iterable[Path], cache: RuleDataCache | None = None) -> list[CompiledRule]:
     """Load every rule file below `directories`; raise `RuleLoadError` listing all problems."""
     rules: list[CompiledRule] = []
     errors: list[InputError] = []
+    cache = cache or RuleDataCache(None)
     for path in rule_files(directories):
-        loaded = load_rule_file(path)
+        loaded = load_rule_file(path, cache)
         if isinstance(loaded, CompiledRule):
             rules.append(loaded)
         else:
@@ -48,18 +50,28 @@ def load_rules(directories: Iterable[Path]) -> list[CompiledRule]:
     errors.extend(_duplicates(rules))
     if errors:
         raise RuleLoadError(errors)
+    cache.save()
     return rules
 
 
-def load_rule_file(path: Path) -> CompiledRule | list[InputError]:
+def load_rule_file(path: Path, cache: RuleDataCache | None = None) -> CompiledRule | list[InputError]:
+    data = cache.get(path) if cache else None
+    if data is None:
+        data = _read_and_parse(path)
+        if isinstance(data, list):
+            return data
+        if cache:
+            cache.put(path, data)
+    return _RuleBuilder(path).build(data)
+
+
+def _read_and_parse(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return [InputError(str(path), 1, 1, f"cannot read rule file: {error}")]
     data = _parse(path, text)
-    if isinstance(data, InputError):
-        return [data]
-    return _RuleBuilder(path, text).build(data)
+    return [data] if isinstance(data, InputError) else data
 
 
 def _parse(path: Path, text: str) -> Any:
@@ -78,16 +90,15 @@ def _parse(path: Path, text: str) -> Any:
 class _RuleBuilder:
     """Validate one parsed rule file step by step, locating each problem in its text."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.text = text
         self._positions: Any = None
 
     def error(self, location: tuple[str | int, ...], message: str) -> InputError:
         from p1lint.documents.positions import PositionMap
 
         if self._positions is None:
-            self._positions = PositionMap.from_text(self.text)
+            self._positions = PositionMap.from_text(self.path.read_text(encoding="utf-8"))
         line, column = self._positions.locate(location)
         where = ".".join(str(part) for part in location)
         return InputError(str(self.path), line, column, f"{where}: {message}" if where else message)
