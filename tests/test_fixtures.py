@@ -1,5 +1,8 @@
 """Snapshot test over every file in fixtures/: full findings (rule, path, severity, line, column)
-and input errors. `pytest --update-expectations` rewrites tests/expectations/ after review."""
+and input errors. `pytest --update-expectations` rewrites tests/expectations/ after review.
+
+Files under `fixtures/profiles/<profile>/` are linted with that profile, all others with the
+default (`recommended`)."""
 
 from __future__ import annotations
 
@@ -14,8 +17,13 @@ FIXTURE_FILES = sorted(
 )
 
 
+def profile_of(path):
+    parts = path.relative_to(FIXTURES).parts
+    return parts[1] if len(parts) > 2 and parts[0] == "profiles" else "recommended"
+
+
 def observed(path):
-    result = lint(path)
+    result = lint(path, profile=profile_of(path))
     return {
         "findings": [
             {"rule": f.rule, "name": f.name, "severity": f.severity, "path": f.path,
