@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple, TypeGuard
 
 import yaml
@@ -54,24 +53,31 @@ Helpers = Mapping[str, Mapping[str, Arity]]
 def helpers() -> Helpers:
     """Library name -> function name -> arity, from `grammar/helpers.yaml`."""
     path = data_dir("grammar") / "helpers.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        return parse_helpers(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except CatalogError as error:
+        raise CatalogError(f"{path.name}: {error}") from None
+
+
+def parse_helpers(data: object) -> Helpers:
+    """Check and convert the loaded `helpers.yaml` data; raise `CatalogError` when malformed."""
     if not isinstance(data, dict):
-        raise CatalogError(f"{path.name}: expected a mapping of libraries")
-    return {str(library): _library(path, library, functions) for library, functions in data.items()}
+        raise CatalogError("expected a mapping of libraries")
+    return {str(library): _library(library, functions) for library, functions in data.items()}
 
 
-def _library(path: Path, library: object, functions: object) -> dict[str, Arity]:
+def _library(library: object, functions: object) -> dict[str, Arity]:
     if not isinstance(functions, dict):
-        raise CatalogError(f"{path.name}: library {library!r} must map functions to arities")
-    return {str(name): _arity(path, f"{library}.{name}", spec) for name, spec in functions.items()}
+        raise CatalogError(f"library {library!r} must map functions to arities")
+    return {str(name): _arity(f"{library}.{name}", spec) for name, spec in functions.items()}
 
 
-def _arity(path: Path, where: str, spec: object) -> Arity:
+def _arity(where: str, spec: object) -> Arity:
     if _is_count(spec):
         return Arity(spec, spec)
     if isinstance(spec, list) and 2 <= len(spec) <= 3 and _arity_items_valid(spec):
         return Arity(*spec)
-    raise CatalogError(f"{path.name}: {where}: arity must be N, [MIN, MAX] or [MIN, MAX, STEP]")
+    raise CatalogError(f"{where}: arity must be N, [MIN, MAX] or [MIN, MAX, STEP], not {spec!r}")
 
 
 def _arity_items_valid(spec: list[object]) -> bool:
