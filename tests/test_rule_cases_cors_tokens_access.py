@@ -150,6 +150,13 @@ CASES = [
      []),
     ("application-disabled", app(WORKER, enabled=True), []),
     ("application-disabled", app(WORKER, enabled=False), ["/enabled"]),
+    # a value of the wrong type is `wrong-type`'s or `invalid-enum-value`'s to report, not these rules'
+    ("application-disabled", app(WORKER, enabled="false"), []),
+    ("public-client-refresh-replay-protection-off",
+     app(SPA, additionalRefreshTokenReplayProtectionEnabled="false"), []),
+    ("refresh-token-jwt", app(SPA, refreshTokenType="json_web_token"), []),
+    ("cors-origins-without-browser-client", app(WORKER, corsSettings=cors("allow_specific_origins")), []),
+    ("worker-assigns-actor-roles", app(WORKER, assignActorRoles="true"), []),
 ]
 
 
