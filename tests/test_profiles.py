@@ -93,7 +93,7 @@ def test_rules_command_lists_effective_severities(profile):
 
 
 def test_fapi2_findings_on_the_open_banking_portal():
-    assert findings(PROFILES_DIR / "fapi2-open-banking-portal.json", "fapi2") == [
+    assert findings(PROFILES_DIR / "fapi2" / "open-banking-portal.json", "fapi2") == [
         ("P1L202", "implicit-grant", "error", "/grantTypes/1"),
         ("P1L209", "fapi2-response-type-code", "error", "/responseTypes/1"),
         ("P1L223", "pkce-plain-allowed", "error", "/pkceEnforcement"),
@@ -104,7 +104,7 @@ def test_fapi2_findings_on_the_open_banking_portal():
 
 
 def test_the_same_portal_under_recommended_has_no_profile_only_findings():
-    assert findings(PROFILES_DIR / "fapi2-open-banking-portal.json", "recommended") == [
+    assert findings(PROFILES_DIR / "fapi2" / "open-banking-portal.json", "recommended") == [
         ("P1L202", "implicit-grant", "warning", "/grantTypes/1"),
         ("P1L223", "pkce-plain-allowed", "warning", "/pkceEnforcement"),
         ("P1L301", "symmetric-client-authentication", "info", "/tokenEndpointAuthMethod"),
@@ -113,16 +113,16 @@ def test_the_same_portal_under_recommended_has_no_profile_only_findings():
 
 
 def test_fapi2_rejects_a_public_client():
-    assert findings(PROFILES_DIR / "fapi2-mobile-banking.yaml", "fapi2") == [
+    assert findings(PROFILES_DIR / "fapi2" / "mobile-banking.yaml", "fapi2") == [
         ("P1L306", "fapi2-private-key-jwt", "error", "/tokenEndpointAuthMethod"),
         ("P1L307", "fapi2-confidential-client", "error", "/type"),
     ]
-    assert findings(PROFILES_DIR / "fapi2-mobile-banking.yaml", "recommended") == []
+    assert findings(PROFILES_DIR / "fapi2" / "mobile-banking.yaml", "recommended") == []
 
 
 @pytest.mark.parametrize("profile", PROFILE_ORDER)
 def test_a_conformant_fapi2_client_is_clean_in_every_profile(profile):
-    assert findings(PROFILES_DIR / "fapi2-conformant-web-app.json", profile) == []
+    assert findings(PROFILES_DIR / "fapi2" / "conformant-web-app.json", profile) == []
 
 
 @pytest.mark.parametrize(
@@ -130,7 +130,7 @@ def test_a_conformant_fapi2_client_is_clean_in_every_profile(profile):
     [("recommended", "warning"), ("strict", "error"), ("oauth2.1", "error"), ("fapi2", "error")],
 )
 def test_oauth21_requires_pkce_for_confidential_clients(profile, severity):
-    found = [f for f in findings(PROFILES_DIR / "oauth21-confidential-web-app.yaml", profile) if f[0] == "P1L222"]
+    found = [f for f in findings(PROFILES_DIR / "oauth2.1" / "confidential-web-app.yaml", profile) if f[0] == "P1L222"]
     assert found == [("P1L222", "pkce-optional-confidential-client", severity, "/pkceEnforcement")]
 
 
@@ -206,3 +206,12 @@ def test_messages_never_show_jwks_values():
         for hit in run_rule(rule, application):
             message = render(rule.spec.message, hit.detail, hit.value, hit.pointer)
             assert "U0VDUkVU" not in message and "SECRET-KID" not in message, rule.id
+
+
+@pytest.mark.parametrize(
+    ("profile", "severity"), [("recommended", "warning"), ("strict", "error"), ("oauth2.1", "error")]
+)
+def test_oauth21_rejects_the_implicit_grant(profile, severity):
+    assert findings(PROFILES_DIR / "oauth2.1" / "implicit-and-code-spa.json", profile) == [
+        ("P1L202", "implicit-grant", severity, "/grantTypes/1"),
+    ]
