@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from p1lint.expressions import ast
 from p1lint.expressions.attributes import KnownAttributes, check_attributes
@@ -90,26 +90,34 @@ def check_disabled(root: ast.Node, source: Source) -> Iterator[Diagnostic]:
 
 
 def _disabled(node: ast.Node) -> Iterator[tuple[str, int, int]]:
-    where = (node.line, node.column)
-    if isinstance(node, ast.TypeReference):
-        yield "type references T(...) are disabled in PingOne", *where
-    elif isinstance(node, ast.BinaryOp) and node.op == "instanceof":
+    describe = _DISABLED.get(type(node))
+    message = describe(node) if describe else None
+    if message:
+        yield message, node.line, node.column
+    if isinstance(node, ast.BinaryOp) and node.op == "instanceof":
         yield "'instanceof' is disabled in PingOne", node.op_line, node.op_column
-    elif isinstance(node, ast.Assignment):
-        yield "assignment '=' is disabled in PingOne; to compare, write '=='", *where
-    elif isinstance(node, ast.Step):
-        yield f"'{node.op}' assigns to its operand; assignment is disabled in PingOne", *where
-    elif isinstance(node, ast.BeanReference):
-        yield f"bean references ({node.text}) are disabled in PingOne", *where
-    elif isinstance(node, ast.NewObject):
-        yield "'new' objects are disabled in PingOne; only arrays of primitives are allowed", *where
-    elif isinstance(node, ast.NewArray) and node.element_type not in PRIMITIVE_TYPES:
-        yield f"arrays of '{node.element_type}' are disabled; only primitive arrays", *where
-    elif isinstance(node, ast.MethodCall):
+    if isinstance(node, ast.MethodCall):
         yield _method_message(node), node.name_line, node.name_column
     if isinstance(node, ast.PropertyAccess | ast.MethodCall) and node.safe:
         message = "safe navigation '?.' is disabled in PingOne; paths are null-safe with '.'"
         yield message, node.name_line, node.name_column
+
+
+def _array_message(node: ast.NewArray) -> str | None:
+    if node.element_type in PRIMITIVE_TYPES:
+        return None
+    return f"arrays of '{node.element_type}' are disabled in PingOne; only arrays of primitives"
+
+
+# Disabled constructs reported at the start of the node: type -> message (None: allowed).
+_DISABLED: dict[type, Callable[[Any], str | None]] = {
+    ast.TypeReference: lambda n: "type references T(...) are disabled in PingOne",
+    ast.Assignment: lambda n: "assignment '=' is disabled in PingOne; to compare, write '=='",
+    ast.Step: lambda n: f"'{n.op}' assigns to its operand; assignment is disabled in PingOne",
+    ast.BeanReference: lambda n: f"bean references ({n.text}) are disabled in PingOne",
+    ast.NewObject: lambda n: "'new' objects are disabled in PingOne; only arrays of primitives",
+    ast.NewArray: _array_message,
+}
 
 
 def _method_message(node: ast.MethodCall) -> str:
