@@ -215,3 +215,13 @@ def test_oauth21_rejects_the_implicit_grant(profile, severity):
     assert findings(PROFILES_DIR / "oauth2.1" / "implicit-and-code-spa.json", profile) == [
         ("P1L202", "implicit-grant", severity, "/grantTypes/1"),
     ]
+
+
+@pytest.mark.parametrize("value", ["S256", "optional", 7, True])
+def test_unknown_pkce_values_are_left_to_the_schema_rules(value):
+    spa = {"type": "SINGLE_PAGE_APP", "grantTypes": ["AUTHORIZATION_CODE"], "tokenEndpointAuthMethod": "NONE",
+           "pkceEnforcement": value}
+    web = {**spa, "type": "WEB_APP", "tokenEndpointAuthMethod": "PRIVATE_KEY_JWT"}
+    assert hits("pkce-optional-public-client", spa) == []
+    assert hits("pkce-optional-confidential-client", web) == []
+    assert hits("pkce-plain-allowed", web) == []

@@ -26,6 +26,9 @@ def run(name, checked, application=None, **options):
         (["email", "openid"], "all", []),
         (["profile", "openid", "email"], "none", [((1,), "includes openid"), ((2,), "includes email")]),
         ("openid", "none", []),
+        ("openid", "any", []),
+        ({"openid": True}, "all", []),
+        (None, "all", [((), "does not include openid, email")]),
     ],
 )
 def test_contains(items, mode, expected):
@@ -41,6 +44,9 @@ def test_contains(items, mode, expected):
         (["IMPLICIT"], ["ID_TOKEN"], []),
         (["AUTHORIZATION_CODE", "IMPLICIT"], ["CODE", "ID_TOKEN"], []),
         ([None, 3, {"x": 1}], [], []),
+        (["AUTHORIZATION_CODE"], "CODE", []),
+        (["AUTHORIZATION_CODE"], None, [((0,), "AUTHORIZATION_CODE needs CODE in responseTypes")]),
+        ("AUTHORIZATION_CODE", [], []),
     ],
 )
 def test_correspondence_forward(grants, responses, expected):
@@ -53,7 +59,8 @@ def test_correspondence_forward(grants, responses, expected):
     [
         (["CODE"], ["AUTHORIZATION_CODE"], []),
         (["CODE", "TOKEN"], ["AUTHORIZATION_CODE"], [((1,), "TOKEN needs IMPLICIT in grantTypes")]),
-        (["ID_TOKEN"], "IMPLICIT", [((0,), "ID_TOKEN needs IMPLICIT in grantTypes")]),
+        (["ID_TOKEN"], "IMPLICIT", []),
+        (["ID_TOKEN"], None, [((0,), "ID_TOKEN needs IMPLICIT in grantTypes")]),
         (["UNKNOWN"], [], []),
     ],
 )

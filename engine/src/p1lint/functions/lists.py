@@ -18,8 +18,11 @@ class ContainsOptions(Options):
 
 @check_function("contains", ContainsOptions)
 def contains(value: Any, options: ContainsOptions, context: Context) -> Iterator[Problem]:
-    """The list must contain any (`mode: any`), all, or none of `values`; absent counts as empty.
-    With `none`, each offending item is reported at its own index."""
+    """The list must contain any (`mode: any`), all, or none of `values`; absent or null counts as
+    empty, any other non-list is left to the schema rules. With `none`, each offending item is
+    reported at its own index."""
+    if not _list_or_absent(value):
+        return
     items = value if isinstance(value, list) else []
     wanted = " or ".join(str(v) for v in options.values)
     if options.mode == "any" and not any(v in items for v in options.values):
@@ -45,14 +48,20 @@ def correspondence(value: Any, options: CorrespondenceOptions, context: Context)
     """Items of this list and of field `other` must pair up as `pairs` says.
 
     forward: each item that is a key of `pairs` needs one of its values in `other`;
-    backward: each item that appears among the values needs a matching key in `other`."""
-    items = value if isinstance(value, list) else []
+    backward: each item that appears among the values needs a matching key in `other`.
+    An absent or null `other` counts as empty; a non-list on either side is the schema's business."""
     others = field_value(context.application, options.other)
+    if not isinstance(value, list) or not _list_or_absent(others):
+        return
     others = others if isinstance(others, list) else []
-    for index, item in enumerate(items):
+    for index, item in enumerate(value):
         needed = _partners(item, options)
         if needed and not any(partner in others for partner in needed):
             yield Problem(f"{item} needs {' or '.join(needed)} in {options.other}", (index,))
+
+
+def _list_or_absent(value: Any) -> bool:
+    return value is MISSING or value is None or isinstance(value, list)
 
 
 def _partners(item: Any, options: CorrespondenceOptions) -> list[str]:
