@@ -1,0 +1,67 @@
+"""Checks across all applications of one input (rules with `scope: input`, `given: $`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from p1lint.functions import check_function
+from p1lint.functions.base import MISSING, Context, Options, Problem
+from p1lint.rules.fields import field_value
+
+
+class UniqueFieldOptions(Options):
+    field: str
+    ignore_case: bool = False
+    ignore_spacing: bool = False
+    group_by: str | None = None
+
+
+class _Seen(NamedTuple):
+    value: str
+    group: Any
+    label: str
+
+
+@check_function("unique-field", UniqueFieldOptions)
+def unique_field(value: Any, options: UniqueFieldOptions, context: Context) -> Iterator[Problem]:
+    """String `field` of the items of a list must be unique; each repetition is reported at its
+    own item. With `group_by`, items whose groups differ are never compared (an item without a
+    group is compared with every item)."""
+    if not isinstance(value, list):
+        return
+    seen: dict[str, list[_Seen]] = {}
+    path = tuple(options.field.split("."))
+    for index, item in enumerate(value):
+        text = field_value(item, options.field)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        group = field_value(item, options.group_by) if options.group_by else MISSING
+        earlier = _clash(seen.get(_key(text, options), []), group)
+        if earlier is not None:
+            yield Problem(_detail(text, earlier), (index, *path))
+        seen.setdefault(_key(text, options), []).append(_Seen(text, group, _label(item)))
+
+
+def _key(text: str, options: UniqueFieldOptions) -> str:
+    key = " ".join(text.split()) if options.ignore_spacing else text
+    return key.casefold() if options.ignore_case else key
+
+
+def _clash(candidates: list[_Seen], group: Any) -> _Seen | None:
+    comparable = (c for c in candidates if _unknown(c.group) or _unknown(group) or c.group == group)
+    return next(comparable, None)
+
+
+def _unknown(group: Any) -> bool:
+    return group is MISSING or group is None
+
+
+def _label(item: Any) -> str:
+    identifier = item.get("id") if isinstance(item, dict) else None
+    return f"application {identifier}" if isinstance(identifier, str) else "another application"
+
+
+def _detail(text: str, earlier: _Seen) -> str:
+    exact = "" if earlier.value == text else f" ('{earlier.value}', ignoring case and spacing)"
+    return f"is also the name of {earlier.label}{exact}"
