@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from p1lint.explain import example_findings, reference_lines, severities
 from p1lint.rules.compiled import CompiledRule
@@ -41,6 +42,26 @@ def _section(rule: CompiledRule) -> list[str]:
     return lines
 
 
+def _option_text(name: str, field: Any) -> str:
+    if field.is_required():
+        return f"`{name}`"
+    default = field.default_factory() if field.default_factory else field.default
+    return f"`{name} = {json.dumps(default, default=str)}`"
+
+
+def _functions(rules: list[CompiledRule]) -> list[str]:
+    from p1lint.functions import all_functions
+
+    users: dict[str, list[str]] = defaultdict(list)
+    for rule in rules:
+        users[rule.function.name].append(rule.id)
+    lines = ["## Function library", "", "| function | checks | options | used by |", "|---|---|---|---|"]
+    for name, function in all_functions().items():
+        options = ", ".join(_option_text(key, f) for key, f in function.options.model_fields.items())
+        lines.append(f"| `{name}` | {function.summary} | {options or '—'} | {', '.join(users[name])} |")
+    return lines
+
+
 def render_rules_markdown(rules: Iterable[CompiledRule]) -> str:
     ordered = sorted(rules, key=lambda rule: rule.id)
     by_category: dict[str, list[CompiledRule]] = defaultdict(list)
@@ -51,4 +72,5 @@ def render_rules_markdown(rules: Iterable[CompiledRule]) -> str:
         lines += [f"## {category.replace('-', ' ').capitalize()}", ""]
         for rule in members:
             lines += _section(rule)
+    lines += _functions(ordered)
     return HEADER + "\n".join(lines).rstrip() + "\n"

@@ -20,7 +20,7 @@ def check_function(name: str, options: type[Options]) -> Callable[[CheckCallable
     def register(check: CheckCallable) -> CheckCallable:
         if name in _REGISTRY:
             raise RuntimeError(f"function {name!r} registered twice")
-        summary = (check.__doc__ or "").strip().splitlines()[0] if check.__doc__ else ""
+        summary = " ".join((check.__doc__ or "").strip().split("\n\n")[0].split())
         _REGISTRY[name] = CheckFunction(name, options, check, summary)
         return check
 
