@@ -62,15 +62,15 @@ def parse_expression(source: str) -> ast.Node:
 
 
 _TOO_DEEP = f"expression nests more than {MAX_DEPTH} levels deep; simplify it"
-_BRACKETS = re.compile(r"'[^']*'|\"[^\"]*\"|[(\[{]|[)\]}]")
+_BRACKETS = re.compile(r"'[^']*'|\"[^\"]*\"|[(\[{)\]}]")  # strings are skipped whole
+_NESTING = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
 
 
 def _refuse_deep_brackets(source: str) -> None:
     """Brackets nest too, even where the tree does not (parentheses); SpEL recurses on each."""
     level = 0
     for match in _BRACKETS.finditer(source):
-        char = match.group()
-        level += 1 if char in "([{" else -1 if char in ")]}" else 0
+        level += _NESTING.get(match.group(), 0)
         if level > MAX_DEPTH:
             line = source.count("\n", 0, match.start()) + 1
             column = match.start() - source.rfind("\n", 0, match.start())

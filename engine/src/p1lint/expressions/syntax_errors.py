@@ -55,7 +55,8 @@ def describe_syntax_error(error: UnexpectedInput, source: str) -> Diagnostic:
         return _unexpected_token(error, source)
     if isinstance(error, UnexpectedCharacters):
         return _unexpected_character(error, source)
-    return _error(f"cannot parse the expression: {error}", Place(error.line, error.column))
+    place = Place(max(error.line or 1, 1), max(error.column or 1, 1))
+    return _error("cannot parse the expression", place)
 
 
 def _error(message: str, place: Place) -> Diagnostic:
