@@ -39,7 +39,7 @@ def unique_field(value: Any, options: UniqueFieldOptions, context: Context) -> I
         group = field_value(item, options.group_by) if options.group_by else MISSING
         earlier = _clash(seen.get(_key(text, options), []), group)
         if earlier is not None:
-            yield Problem(_detail(text, earlier), (index, *path))
+            yield Problem(_detail(path[-1], text, earlier), (index, *path))
         seen.setdefault(_key(text, options), []).append(_Seen(text, group, _label(item)))
 
 
@@ -62,6 +62,6 @@ def _label(item: Any) -> str:
     return f"application {identifier}" if isinstance(identifier, str) else "another application"
 
 
-def _detail(text: str, earlier: _Seen) -> str:
+def _detail(field: str, text: str, earlier: _Seen) -> str:
     exact = "" if earlier.value == text else f" ('{earlier.value}', ignoring case and spacing)"
-    return f"is also the name of {earlier.label}{exact}"
+    return f"is also the {field} of {earlier.label}{exact}"

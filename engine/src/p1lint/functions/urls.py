@@ -79,9 +79,10 @@ def split_host_port(hostport: str) -> tuple[str, str]:
     """`[::1]:8080` → (`[::1]`, `8080`); `host:443` → (`host`, `443`); the host keeps its case."""
     if hostport.startswith("["):
         end = hostport.find("]")
-        if end != -1:
-            rest = hostport[end + 1 :]
-            return hostport[: end + 1], rest[1:] if rest.startswith(":") else ""
+        if end == -1:
+            return hostport, ""
+        rest = hostport[end + 1 :]
+        return hostport[: end + 1], rest[1:] if rest.startswith(":") else ""
     host, sep, port = hostport.rpartition(":")
     return (host, port) if sep else (hostport, "")
 
@@ -99,8 +100,10 @@ def is_loopback(host: str) -> bool:
 
 def parse_ipv6(host: str) -> ipaddress.IPv6Address | None:
     """The address of a bracketed IPv6 host (`[::1]`), or None."""
+    if not (host.startswith("[") and host.endswith("]")):
+        return None
     try:
-        return ipaddress.IPv6Address(host.strip("[]"))
+        return ipaddress.IPv6Address(host[1:-1])
     except ValueError:
         return None
 

@@ -1,0 +1,60 @@
+"""Checks of a URI against another field: `same-origin` and `any-item-contains`."""
+
+from __future__ import annotations
+
+import pytest
+
+from p1lint.functions import get_function
+from p1lint.functions.base import MISSING, Context
+from p1lint.functions.uri_relations import ItemTextOptions, OtherFieldOptions
+
+
+def run(name, options, value, application):
+    function = get_function(name)
+    assert function is not None
+    return [(p.detail, p.path) for p in function.check(value, options, Context(application))]
+
+
+@pytest.mark.parametrize(
+    ("target", "initiate", "expected"),
+    [
+        ("https://portal.example.com/dash", "https://portal.example.com/login", None),
+        ("https://PORTAL.example.com:443/dash", "https://portal.example.com/login", None),
+        ("https://reports.example.com/", "https://portal.example.com/login",
+         "is on the origin https://reports.example.com, not on https://portal.example.com like initiateLoginUri"),
+        ("http://portal.example.com/dash", "https://portal.example.com/login", "http://portal.example.com"),
+        ("https://portal.example.com:8443/", "https://portal.example.com/login", "https://portal.example.com:8443"),
+        ("/dash", "https://portal.example.com/login", None),
+        ("https://portal.example.com/dash", "login", None),
+        ("https://portal.example.com/dash", MISSING, None),
+        (None, "https://portal.example.com/login", None),
+    ],
+)
+def test_same_origin(target, initiate, expected):
+    application = {} if initiate is MISSING else {"initiateLoginUri": initiate}
+    found = run("same-origin", OtherFieldOptions(other="initiateLoginUri"), target, application)
+    if expected is None:
+        assert found == []
+    else:
+        [(detail, path)] = found
+        assert expected in detail and path == ()
+
+
+@pytest.mark.parametrize(
+    ("uris", "fires"),
+    [
+        (["https://a.example.com/cb*"], False),
+        (["https://a.example.com/cb", "https://a.example.com/t/*/cb"], False),
+        (["https://a.example.com/cb"], True),
+        ([], True),
+        (MISSING, True),
+        ("https://a.example.com/cb*", True),
+        ([None, 3], True),
+    ],
+)
+def test_any_item_contains(uris, fires):
+    application = {"allowWildcardInRedirectUris": True}
+    if uris is not MISSING:
+        application["redirectUris"] = uris
+    found = run("any-item-contains", ItemTextOptions(other="redirectUris", text="*"), True, application)
+    assert found == ([("is set, but no item of redirectUris contains '*'", ())] if fires else [])
