@@ -14,6 +14,7 @@ from p1lint.expressions import (
     Diagnostic,
     ast,
     check_expression,
+    checks,
     parse_expression,
     render_caret,
     to_source,
@@ -162,11 +163,18 @@ NESTINGS = {
 
 
 @pytest.mark.parametrize("source", NESTINGS.values(), ids=NESTINGS.keys())
-def test_deep_nesting_gives_diagnostics_not_recursion_errors(source: str) -> None:
+def test_deep_nesting_gives_diagnostics_not_recursion_errors(source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checks, "MAX_LENGTH", len(source))  # exercise the parser, not the length cap
     started = time.perf_counter()
     found = check_expression(source)
     assert found and {item.code for item in found} <= {"too-deep", "syntax-error"}
     assert time.perf_counter() - started < 10
+
+
+def test_overlong_values_are_not_parsed() -> None:
+    source = "${" + "(" * DEEP + "user.email" + ")" * DEEP + "}"
+    [found] = check_expression(source)
+    assert (found.code, found.line, found.column) == ("too-long", 1, 1)
 
 
 def test_parentheses_leave_no_trace_in_the_tree() -> None:

@@ -15,12 +15,19 @@ def run_expr(source: str, *, show_ast: bool, custom_attributes: list[str], fail_
     for found in diagnostics:
         click.echo(f"<expression>:{found.line}:{found.column}: {found.severity} {found.message} [{found.code}]")
         click.echo(_indent(render_caret(source, found)))
-    if show_ast and not any(d.code in ("syntax-error", "too-deep", "line-break") for d in diagnostics):
-        from p1lint.expressions import parse_expression, to_sexpr
-
-        click.echo(to_sexpr(parse_expression(source)))
+    if show_ast:
+        _print_tree(source)
     failing = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _print_tree(source: str) -> None:
+    from p1lint.expressions import ExpressionSyntaxError, parse_expression, to_sexpr
+
+    try:
+        click.echo(to_sexpr(parse_expression(source)))
+    except ExpressionSyntaxError:
+        pass  # already reported among the diagnostics
 
 
 def _indent(text: str) -> str:

@@ -18,6 +18,8 @@ Diagnostic codes (severity):
   string, unbalanced bracket, missing `}`, text around `${...}`, an empty expression.
 - `line-break` (error): the value contains a line break; PingOne rejects those.
 - `too-deep` (error): the tree nests more than `MAX_DEPTH` (100) levels.
+- `too-long` (error): the value is longer than 10,000 characters (p1lint's bound, not PingOne's);
+  it is not parsed.
 - `operator-spacing` (error): a binary operator without a space on each side (`'Hi'+ x`, `5+6`);
   PingOne requires them for every operator but `!`. Unary `-` and the ternary `? :` are not checked.
 - `disabled-feature` (error): `T(...)`, `instanceof`, assignment `=`, `++`/`--`, Java method calls
@@ -41,18 +43,38 @@ Data: helper arities are in `grammar/helpers.yaml`, standard user attributes in
 
 from __future__ import annotations
 
-from p1lint.expressions.ast import Node
-from p1lint.expressions.checks import check_expression
-from p1lint.expressions.diagnostics import (
-    SEVERITIES,
-    Diagnostic,
-    ExpressionSyntaxError,
-    Severity,
-    render_caret,
-)
-from p1lint.expressions.dump import to_sexpr
-from p1lint.expressions.parser import MAX_DEPTH, parse_expression
-from p1lint.expressions.printer import to_source
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from p1lint.expressions.ast import Node
+    from p1lint.expressions.checks import check_expression
+    from p1lint.expressions.diagnostics import (
+        SEVERITIES,
+        Diagnostic,
+        ExpressionSyntaxError,
+        Severity,
+        render_caret,
+    )
+    from p1lint.expressions.dump import to_sexpr
+    from p1lint.expressions.parser import MAX_DEPTH, parse_expression
+    from p1lint.expressions.printer import to_source
+
+# The public names and the module of each: imported on first use, so that loading the rules
+# (which only need the diagnostic codes) does not build the parser.
+_HOMES = {
+    "Node": "ast", "check_expression": "checks", "SEVERITIES": "diagnostics",
+    "Diagnostic": "diagnostics", "ExpressionSyntaxError": "diagnostics", "Severity": "diagnostics",
+    "render_caret": "diagnostics", "to_sexpr": "dump", "MAX_DEPTH": "parser",
+    "parse_expression": "parser", "to_source": "printer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+
 
 __all__ = [
     "MAX_DEPTH",

@@ -19,6 +19,7 @@ from p1lint.expressions.diagnostics import Diagnostic, ExpressionSyntaxError, di
 from p1lint.expressions.parser import RESERVED_VARIABLES, parse_expression
 from p1lint.expressions.printer import to_source
 
+MAX_LENGTH = 10_000  # p1lint's bound, far above real mappings: parsing time grows with length
 PRIMITIVE_TYPES = frozenset({"boolean", "byte", "char", "short", "int", "long", "float", "double"})
 
 
@@ -35,6 +36,9 @@ Check = Callable[[ast.Node, Source], Iterable[Diagnostic]]
 
 def check_expression(source: str, *, custom_attributes: Iterable[str] = ()) -> list[Diagnostic]:
     """All diagnostics for one mapping value, in source order; never raises for any text."""
+    if len(source) > MAX_LENGTH:
+        message = f"the value is {len(source)} characters long; p1lint parses at most {MAX_LENGTH}"
+        return [diagnostic("too-long", message, 1, 1)]
     found = list(_line_breaks(source))
     try:
         root = parse_expression(source)

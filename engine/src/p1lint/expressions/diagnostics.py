@@ -11,6 +11,7 @@ SEVERITIES: dict[str, Severity] = {
     "syntax-error": "error",
     "line-break": "error",
     "too-deep": "error",
+    "too-long": "error",
     "operator-spacing": "error",
     "disabled-feature": "error",
     "unknown-helper": "error",
