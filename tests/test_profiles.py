@@ -24,7 +24,7 @@ SEVERITIES = {
     "worker-implicit-grant": ("warning", "error", "error", "error"),
     "client-credentials-public-client": ("error", "error", "error", "error"),
     "refresh-token-without-user-flow": ("warning", "warning", "warning", "warning"),
-    "id-token-response-without-openid-scope": ("warning", "warning", "warning", "warning"),
+    "id-token-response-without-openid-scope": ("error", "error", "error", "error"),
     "refresh-token-without-offline-access": ("info", "info", "info", "info"),
     "offline-access-without-refresh-token": ("info", "info", "info", "info"),
     "fapi2-response-type-code": (None, None, None, "error"),
