@@ -1,4 +1,4 @@
-"""`unique-key` and `has-item` over lists of objects."""
+"""`has-item` over lists of objects."""
 
 from __future__ import annotations
 
@@ -11,20 +11,6 @@ from p1lint.functions.base import Context
 def run(name, checked, **options):
     function = get_function(name)
     return list(function.check(checked, function.options(**options), Context({})))
-
-
-@pytest.mark.parametrize(
-    ("items", "expected"),
-    [
-        ([{"name": "a"}, {"name": "b"}], []),
-        ([{"name": "a"}, {"name": "a"}, {"name": "a"}], [((1, "name"), "repeats name of item 0"), ((2, "name"), "repeats name of item 0")]),
-        ([{"name": "a"}, {"other": 1}, {"name": "A"}], []),
-        ([{"name": ["x"]}, {"name": ["x"]}, "text", None], []),
-        ("not a list", []),
-    ],
-)
-def test_unique_key(items, expected):
-    assert [(p.path, p.detail) for p in run("unique-key", items, key="name")] == expected
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Checks over lists of objects (attribute mappings, assignments): keys unique, an item present."""
+"""Checks over lists of objects (attribute mappings, assignments): an item present."""
 
 from __future__ import annotations
 
@@ -8,26 +8,6 @@ from typing import Any
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
-
-
-class KeyOptions(Options):
-    key: str
-
-
-@check_function("unique-key", KeyOptions)
-def unique_key(value: Any, options: KeyOptions, context: Context) -> Iterator[Problem]:
-    """Objects of a list must not share a value of `key`; each repeat is reported at its key."""
-    if not isinstance(value, list):
-        return
-    first: dict[Any, int] = {}
-    for index, item in enumerate(value):
-        found = item.get(options.key) if isinstance(item, dict) else None
-        if found is None or not isinstance(found, (str, int, float, bool)):
-            continue
-        if found in first:
-            yield Problem(f"repeats {options.key} of item {first[found]}", (index, options.key))
-        else:
-            first[found] = index
 
 
 class HasItemOptions(Options):
