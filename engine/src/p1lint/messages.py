@@ -19,7 +19,7 @@ SENSITIVE_KEYS = frozenset(
 )
 REDACTED = "[redacted]"
 MAX_VALUE_LENGTH = 80
-URL_PASSWORD = re.compile(r"(//[^/?#@:]*:)[^/?#@]*@")
+USERINFO = re.compile(r"([/\\]{2})[^/\\?#]*@")  # `//` (or `\\`) through the authority's last `@`
 
 
 def unknown_placeholders(template: str) -> list[str]:
@@ -54,5 +54,5 @@ def redact(value: Any) -> Any:
     if isinstance(value, list):
         return [redact(item) for item in value]
     if isinstance(value, str):
-        return URL_PASSWORD.sub(r"\1" + REDACTED + "@", value)
+        return USERINFO.sub(lambda m: m.group(1) + REDACTED + "@", value)
     return value
