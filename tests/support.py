@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,34 @@ def lint(*paths: str | Path, profile: str = "recommended", **settings: Any) -> L
     return lint_paths([str(p) for p in paths], rules, settings)
 
 
+def fixture_files() -> list[Path]:
+    """Every application file under fixtures/ (hidden files hold settings, not applications)."""
+    found = (p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".json", ".yaml", ".yml"))
+    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(FIXTURES).parts))
+
+
+def fixture_profile(path: Path) -> str:
+    """Files under `fixtures/profiles/<profile>/` run with that profile."""
+    parts = path.relative_to(FIXTURES).parts
+    return parts[1] if len(parts) > 2 and parts[0] == "profiles" else "recommended"
+
+
+def fixture_settings(path: Path) -> dict[str, Any]:
+    """A `.settings.json` beside a fixture gives its run settings (e.g. `custom_domain`)."""
+    settings_file = path.parent / ".settings.json"
+    return json.loads(settings_file.read_text()) if settings_file.exists() else {}
+
+
+def lint_fixture(path: Path) -> LintResult:
+    return lint(path, profile=fixture_profile(path), **fixture_settings(path))
+
+
 def run_rule(rule: CompiledRule, application: Any) -> list[Any]:
     """The hits of one rule on one application (no file positions)."""
     active = ActiveRule(rule, rule.spec.severity)
     errors: list[Any] = []
-    hits = list(check([active], application, Context(application), errors, "<test>"))
+    context = Context(application, rule.spec.examples.settings.model_dump())
+    hits = list(check([active], application, context, errors, "<test>"))
     assert not errors, errors
     return hits
 

@@ -109,6 +109,14 @@ def test_discover_expands_directories_recursively(tmp_path):
     assert found == ["/a.json", "/sub/b.yaml", "/sub/c.yml", "/sub/d.JSON"]
 
 
+def test_discover_skips_hidden_files_and_directories(tmp_path):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text("on: push")
+    (tmp_path / ".settings.json").write_text("{}")
+    (tmp_path / "app.json").write_text("{}")
+    assert [p.replace(str(tmp_path), "") for p in discover([str(tmp_path)])] == ["/app.json"]
+
+
 def test_discover_keeps_files_and_stdin():
     assert list(discover(["-", "x.json"])) == ["-", "x.json"]
 

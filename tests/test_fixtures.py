@@ -2,7 +2,7 @@
 and input errors. `pytest --update-expectations` rewrites tests/expectations/ after review.
 
 Files under `fixtures/profiles/<profile>/` are linted with that profile, all others with the
-default (`recommended`)."""
+default (`recommended`); a `.settings.json` beside fixtures gives their settings."""
 
 from __future__ import annotations
 
@@ -10,20 +10,13 @@ import json
 
 import pytest
 
-from tests.support import EXPECTATIONS, FIXTURES, lint
+from tests.support import EXPECTATIONS, FIXTURES, fixture_files, lint_fixture
 
-FIXTURE_FILES = sorted(
-    p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".json", ".yaml", ".yml")
-)
-
-
-def profile_of(path):
-    parts = path.relative_to(FIXTURES).parts
-    return parts[1] if len(parts) > 2 and parts[0] == "profiles" else "recommended"
+FIXTURE_FILES = fixture_files()
 
 
 def observed(path):
-    result = lint(path, profile=profile_of(path))
+    result = lint_fixture(path)
     return {
         "findings": [
             {"rule": f.rule, "name": f.name, "severity": f.severity, "path": f.path,

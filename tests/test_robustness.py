@@ -19,7 +19,7 @@ SCALARS = st.one_of(
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS + ["name", "value", "keys"]), inner, max_size=4),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from([*KEYS, "name", "value", "keys"]), inner, max_size=4),
     max_leaves=12,
 )
 APPLICATIONS = st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=12)

@@ -32,8 +32,14 @@ def example_findings(rule: CompiledRule, example: Any) -> list[str]:
     from p1lint.selection import ActiveRule
 
     active = ActiveRule(rule, rule.spec.severity)
-    hits = check([active], example, Context(example), [], "<example>")
+    settings = rule.spec.examples.settings.model_dump()
+    hits = check([active], example, Context(example, settings), [], "<example>")
     return [render(rule.spec.message, hit.detail, hit.value, hit.pointer) for hit in hits]
+
+
+def _settings_lines(spec: RuleSpec) -> list[str]:
+    used = spec.examples.settings.model_dump(exclude_defaults=True)
+    return ["", f"Examples checked with: {json.dumps(used)}"] if used else []
 
 
 def _block(text: str) -> str:
@@ -52,5 +58,6 @@ def explain(rule: CompiledRule, profile: str) -> str:
     ]
     parts += [f"  → {message}" for message in example_findings(rule, spec.examples.bad)]
     parts += ["", "Good:", textwrap.indent(json.dumps(spec.examples.good, indent=2), "  ")]
+    parts += _settings_lines(spec)
     parts += ["", f"Docs: {rule.docs}"]
     return "\n".join(parts)

@@ -44,14 +44,19 @@ class SourceDocument:
 
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
-    """Expand directories recursively into their JSON/YAML files, in a stable order."""
+    """Expand directories recursively into their JSON/YAML files, in a stable order. Hidden files
+    and directories (`.git`, `.github`, ...) below a given directory are skipped."""
     for raw in paths:
         path = Path(raw)
         if raw != STDIN_NAME and path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES)
+            found = (p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and not _hidden(p, path))
             yield from sorted(str(p) for p in found if p.is_file())
         else:
             yield raw
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def read_source(name: str, stdin_name: str = "<stdin>") -> SourceDocument | InputError:

@@ -1,4 +1,4 @@
-"""URI checks that look beyond the value: another field of the application."""
+"""URI checks that look beyond the value: another field of the application, or the settings."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from p1lint.functions import check_function
-from p1lint.functions.base import Context, Options, Problem
+from p1lint.functions.base import Context, NoOptions, Options, Problem
+from p1lint.functions.domains import custom_domain_mismatch
 from p1lint.functions.urls import DEFAULT_PORTS, origin, parse_uri
 from p1lint.rules.fields import field_value
 
@@ -43,3 +44,14 @@ def any_item_contains(value: Any, options: ItemTextOptions, context: Context) ->
     items = items if isinstance(items, list) else []
     if not any(isinstance(item, str) and options.text in item for item in items):
         yield Problem(f"is set, but no item of {options.other} contains '{options.text}'")
+
+
+@check_function("same-site-as-custom-domain", NoOptions)
+def same_site_as_custom_domain(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
+    """A present URL must be on the registrable domain of the configured custom domain
+    (`--custom-domain`); nothing is checked when none is configured."""
+    custom_domain = context.settings.get("custom_domain")
+    if isinstance(value, str) and isinstance(custom_domain, str) and custom_domain:
+        detail = custom_domain_mismatch(value, custom_domain)
+        if detail:
+            yield Problem(detail)

@@ -74,11 +74,20 @@ class Then(Strict):
     options: dict[str, Any] = Field(default_factory=dict)
 
 
+class Settings(Strict):
+    """Run settings a rule can depend on (the command line's `--custom-domain`, ...)."""
+
+    custom_domain: str | None = None
+    custom_attributes: list[str] = Field(default_factory=list)
+
+
 class Examples(Strict):
-    """An application (or fragment of one) that breaks the rule and one that satisfies it."""
+    """An application (or fragment of one) that breaks the rule and one that satisfies it, and
+    the settings both are checked with."""
 
     bad: Any
     good: Any
+    settings: Settings = Field(default_factory=Settings)
 
 
 class RuleSpec(Strict):
