@@ -31,7 +31,8 @@ ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHON
 
 def wall_time(arguments: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENVIRONMENT)
+    quiet = subprocess.DEVNULL
+    subprocess.run(arguments, stdout=quiet, stderr=quiet, check=False, env=ENVIRONMENT)
     return time.perf_counter() - start
 
 
@@ -68,11 +69,13 @@ def many_files(count: int, runs: int) -> list[float]:
 
 def describe(label: str, samples: list[float]) -> str:
     ms = sorted(sample * 1000 for sample in samples)
-    return f"{label}: median {statistics.median(ms):.0f} ms, min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} runs)"
+    spread = f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms"
+    return f"{label}: median {statistics.median(ms):.0f} ms, {spread} ({len(ms)} runs)"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--runs", type=int, default=20, help="runs of the single-file benchmark")
     parser.add_argument("--files", type=int, default=1000, help="files in the bulk benchmark")
     parser.add_argument("--bulk-runs", type=int, default=5, help="runs of the bulk benchmark")

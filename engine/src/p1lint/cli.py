@@ -43,6 +43,10 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
+fail_on_option = click.option(
+    "--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
 rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
     help="Extra directory of rule files (repeatable).",
@@ -65,10 +69,11 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text",
+              show_default=True)
 @click.option("--select", multiple=True, help="Rule ids, id prefixes or names to run (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule ids, id prefixes or names to skip (comma-separated).")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True)
+@fail_on_option
 @profile_option
 @rules_option
 @click.option("--custom-domain", help="Your PingOne custom domain (auth.example.com).")
@@ -109,8 +114,10 @@ def explain_rule(key: str, profile: str, rule_dirs: tuple[Path, ...]) -> None:
 @click.argument("expression")
 @click.option("--ast", "show_ast", is_flag=True, help="Print the syntax tree of a valid expression.")
 @custom_attribute_option
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True)
-def check_expression(expression: str, show_ast: bool, custom_attributes: tuple[str, ...], fail_on: str) -> None:
+@fail_on_option
+def check_expression(
+    expression: str, show_ast: bool, custom_attributes: tuple[str, ...], fail_on: str
+) -> None:
     """Check one attribute-mapping expression, e.g. '${user.name.given}'."""
     from p1lint.commands.expr import run_expr
 

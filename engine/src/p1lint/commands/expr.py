@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import click
 
 from p1lint.cli import EXIT_FINDINGS, EXIT_OK
@@ -13,7 +15,8 @@ def run_expr(source: str, *, show_ast: bool, custom_attributes: list[str], fail_
 
     diagnostics = check_expression(source, custom_attributes=custom_attributes)
     for found in diagnostics:
-        click.echo(f"<expression>:{found.line}:{found.column}: {found.severity} {found.message} [{found.code}]")
+        where = f"<expression>:{found.line}:{found.column}:"
+        click.echo(f"{where} {found.severity} {found.message} [{found.code}]")
         click.echo(_indent(render_caret(source, found)))
     if show_ast:
         _print_tree(source)
@@ -24,10 +27,8 @@ def run_expr(source: str, *, show_ast: bool, custom_attributes: list[str], fail_
 def _print_tree(source: str) -> None:
     from p1lint.expressions import ExpressionSyntaxError, parse_expression, to_sexpr
 
-    try:
+    with contextlib.suppress(ExpressionSyntaxError):  # already reported among the diagnostics
         click.echo(to_sexpr(parse_expression(source)))
-    except ExpressionSyntaxError:
-        pass  # already reported among the diagnostics
 
 
 def _indent(text: str) -> str:

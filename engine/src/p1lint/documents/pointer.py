@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Union
-
-Key = Union[str, int]
+Key = str | int
 Pointer = tuple[Key, ...]
 
 

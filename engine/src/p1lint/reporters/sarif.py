@@ -31,7 +31,8 @@ class SarifReporter:
     def stop(self, summary: Summary) -> None:
         driver = {"name": "p1lint", "version": __version__, "informationUri": "https://github.com/p1lint/p1lint",
                   "rules": [self.rules[key] for key in sorted(self.rules)]}
-        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": self.results}]}
+        run = {"tool": {"driver": driver}, "results": self.results}
+        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
         json.dump(log, self.stream, indent=2, ensure_ascii=False)
         self.stream.write("\n")
 
