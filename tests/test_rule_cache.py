@@ -10,6 +10,13 @@ from p1lint.rules.cache import RuleDataCache, default_cache_file
 from tests.test_rule_loading import VALID
 
 
+def load_and_save(rules_dir, cache_file):
+    cache = RuleDataCache(cache_file)
+    rules = loader.load_rules([rules_dir], cache)
+    cache.save()
+    return rules
+
+
 def test_cache_is_reused_then_refreshed(tmp_path, monkeypatch):
     rules_dir = tmp_path / "rules"
     rules_dir.mkdir()
@@ -17,20 +24,20 @@ def test_cache_is_reused_then_refreshed(tmp_path, monkeypatch):
     rule.write_text(VALID)
     cache_file = tmp_path / "cache" / "rules.json"
 
-    [first] = loader.load_rules([rules_dir], RuleDataCache(cache_file))
+    [first] = load_and_save(rules_dir, cache_file)
     assert json.loads(cache_file.read_text())[str(rule)]["data"]["id"] == "P1L990"
 
     def no_parsing(path):
         raise AssertionError("an unchanged file was parsed again")
 
     monkeypatch.setattr(loader, "_read_and_parse", no_parsing)
-    [again] = loader.load_rules([rules_dir], RuleDataCache(cache_file))
+    [again] = load_and_save(rules_dir, cache_file)
     assert again.spec == first.spec
 
     monkeypatch.undo()
     rule.write_text(VALID.replace("severity: warning", "severity: error"))
     os.utime(rule, ns=(1, 1))  # a different signature even on coarse clocks
-    [changed] = loader.load_rules([rules_dir], RuleDataCache(cache_file))
+    [changed] = load_and_save(rules_dir, cache_file)
     assert changed.spec.severity == "error"
 
 

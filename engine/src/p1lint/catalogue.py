@@ -16,7 +16,9 @@ def load_catalogue(extra_directories: Iterable[Path] = ()) -> list[CompiledRule]
 
     directories = [data_dir("rules"), *extra_directories]
     cache = RuleDataCache(default_cache_file())
-    return sorted(load_rules(directories, cache), key=lambda rule: rule.id)
+    rules = load_rules(directories, cache)
+    cache.save()
+    return sorted(rules, key=lambda rule: rule.id)
 
 
 def find_rule(rules: Iterable[CompiledRule], key: str) -> CompiledRule | None:

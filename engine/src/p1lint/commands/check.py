@@ -16,6 +16,7 @@ def run_check(
     fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
 ) -> int:
+    from p1lint.cachefiles import save_all
     from p1lint.catalogue import load_catalogue
     from p1lint.cli import _split
     from p1lint.engine import lint_paths
@@ -36,6 +37,7 @@ def run_check(
     settings = {"custom_domain": custom_domain, "profile": profile,
                 "custom_attributes": tuple(_split(custom_attributes))}
     result = lint_paths(paths, rules, settings, stdin_filename)
+    save_all()
     for error in result.errors:
         click.echo(str(error), err=True)
     reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)

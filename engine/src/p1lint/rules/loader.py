@@ -50,7 +50,6 @@ def load_rules(directories: Iterable[Path], cache: RuleDataCache | None = None) 
     errors.extend(_duplicates(rules))
     if errors:
         raise RuleLoadError(errors)
-    cache.save()
     return rules
 
 
