@@ -117,6 +117,13 @@ def test_discover_skips_hidden_files_and_directories(tmp_path):
     assert [p.replace(str(tmp_path), "") for p in discover([str(tmp_path)])] == ["/app.json"]
 
 
+def test_directory_without_data_files_is_an_error(tmp_path):
+    [found] = discover([str(tmp_path)])
+    error = read_source(found)
+    assert isinstance(error, InputError)
+    assert (error.file, error.message) == (str(tmp_path), "no JSON or YAML files found in this directory")
+
+
 def test_discover_keeps_files_and_stdin():
     assert list(discover(["-", "x.json"])) == ["-", "x.json"]
 

@@ -3,6 +3,7 @@ internal error (the engine reports a crashing function as an input error, so we 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +11,7 @@ from p1lint.engine import check
 from p1lint.functions.base import Context
 from p1lint.models.application import Application
 from p1lint.selection import active_rules
-from tests.support import catalogue
+from tests.support import catalogue, lint
 
 KEYS = sorted(field.alias or name for name, field in Application.model_fields.items())
 SCALARS = st.one_of(
@@ -39,3 +40,19 @@ def test_no_rule_crashes_on_any_application(application):
     errors: list = []
     list(check(active(), application, Context(application, {"custom_domain": "auth.example.com"}), errors, "<fuzz>"))
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 900 + "]" * 900,
+        '{"name": "x", "_links": ' + '{"a": ' * 900 + "{}" + "}" * 900 + "}",
+        '{"attributeMappings": [' + "[" * 800 + "]" * 800 + "]}",
+        "[" * 50_000 + "]" * 50_000,
+    ],
+)
+def test_deeply_nested_documents_never_raise(tmp_path, text):
+    path = tmp_path / "deep.json"
+    path.write_text(text)
+    result = lint(path, profile="strict")
+    assert all("internal error" not in error.message for error in result.errors)

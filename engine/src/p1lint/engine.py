@@ -59,7 +59,10 @@ def lint_paths(
             continue
         for located in applications(document.data):
             targets.append(Target(document, located))
-            _run(per_application, located.application, settings or {}, result, document, located.pointer)
+            try:
+                _run(per_application, located.application, settings or {}, result, document, located.pointer)
+            except Exception as error:  # a bug must cost one application's findings, not the run
+                result.errors.append(_internal_error(document.name, error))
     _run_input_scope(rules, targets, settings or {}, result)
     result.findings.sort(key=Finding.sort_key)
     return result
@@ -111,8 +114,12 @@ def check(
             if applies(active, data):
                 yield from _check_rule(active, data, context)
         except Exception as error:  # a bug in a function must not hide the other findings
-            message = f"internal error in rule {active.rule.id}: {type(error).__name__}: {error}"
-            errors.append(InputError(file, 1, 1, message))
+            errors.append(_internal_error(file, error, active.rule.id))
+
+
+def _internal_error(file: str, error: Exception, rule: str | None = None) -> InputError:
+    where = f" in rule {rule}" if rule else ""
+    return InputError(file, 1, 1, f"internal error{where}: {type(error).__name__}: {error}"[:300])
 
 
 def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit]:

@@ -19,6 +19,7 @@ SENSITIVE_KEYS = frozenset(
 )
 REDACTED = "[redacted]"
 MAX_VALUE_LENGTH = 80
+MAX_DISPLAY_DEPTH = 8
 USERINFO = re.compile(r"([/\\]{2})[^/\\?#]*@")  # `//` (or `\\`) through the authority's last `@`
 
 
@@ -47,12 +48,15 @@ def display_value(value: Any, pointer: Pointer) -> str:
     return text
 
 
-def redact(value: Any) -> Any:
-    """A copy of `value` with every sensitive member replaced by a marker."""
+def redact(value: Any, depth: int = 0) -> Any:
+    """A copy of `value` with every sensitive member replaced by a marker; nesting deeper than a
+    message could ever show is cut, so no input can exhaust the stack."""
+    if depth > MAX_DISPLAY_DEPTH:
+        return "…"
     if isinstance(value, dict):
-        return {k: REDACTED if k in SENSITIVE_KEYS else redact(v) for k, v in value.items()}
+        return {k: REDACTED if k in SENSITIVE_KEYS else redact(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [redact(item) for item in value]
+        return [redact(item, depth + 1) for item in value]
     if isinstance(value, str):
         return USERINFO.sub(lambda m: m.group(1) + REDACTED + "@", value)
     return value

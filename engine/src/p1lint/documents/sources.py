@@ -50,9 +50,14 @@ def discover(paths: Iterable[str]) -> Iterator[str]:
         path = Path(raw)
         if raw != STDIN_NAME and path.is_dir():
             found = (p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and not _hidden(p, path))
-            yield from sorted(str(p) for p in found if p.is_file())
+            files = sorted(str(p) for p in found if p.is_file())
+            yield from files or [EmptyDirectory(raw)]
         else:
             yield raw
+
+
+class EmptyDirectory(str):
+    """A directory argument with no JSON or YAML file below it: reported, never silently passed."""
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -61,6 +66,8 @@ def _hidden(path: Path, root: Path) -> bool:
 
 def read_source(name: str, stdin_name: str = "<stdin>") -> SourceDocument | InputError:
     """Read and parse one path (or standard input for `-`)."""
+    if isinstance(name, EmptyDirectory):
+        return InputError(name, 1, 1, "no JSON or YAML files found in this directory")
     try:
         raw = sys.stdin.buffer.read() if name == STDIN_NAME else Path(name).read_bytes()
     except OSError as error:

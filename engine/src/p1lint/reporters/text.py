@@ -40,7 +40,7 @@ class TextReporter:
         if self.quiet:
             return
         total = summary.errors + summary.warnings + summary.infos
-        checked = plural(summary.files, "file")
+        checked = plural(summary.files - summary.unreadable, "file")
         if summary.unreadable:
             failed = plural(summary.unreadable, "file")
             self.stream.write(self._style(f"{failed} could not be checked (see above).", fg="red") + "\n")
