@@ -56,3 +56,14 @@ def test_deeply_nested_documents_never_raise(tmp_path, text):
     path.write_text(text)
     result = lint(path, profile="strict")
     assert all("internal error" not in error.message for error in result.errors)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)))
+def test_command_line_never_raises_on_any_input(raw):
+    from click.testing import CliRunner
+
+    from p1lint.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "-"], input=raw, catch_exceptions=False)
+    assert result.exit_code in (0, 1, 2)
