@@ -28,7 +28,7 @@ class DefaultCommandGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
+def split_values(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
@@ -121,7 +121,7 @@ def check_expression(
     """Check one attribute-mapping expression, e.g. '${user.name.given}'."""
     from p1lint.commands.expr import run_expr
 
-    attributes = _split(custom_attributes)
+    attributes = split_values(custom_attributes)
     sys.exit(run_expr(expression, show_ast=show_ast, custom_attributes=attributes, fail_on=fail_on))
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from p1lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, use_color
+from p1lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, split_values, use_color
 from p1lint.findings import SEVERITY_RANK, Finding, P1LintError
+from p1lint.selection import ActiveRule
 
 
 def run_check(
@@ -17,25 +18,16 @@ def run_check(
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
 ) -> int:
     from p1lint.cachefiles import save_all
-    from p1lint.catalogue import load_catalogue
-    from p1lint.cli import _split
     from p1lint.engine import lint_paths
     from p1lint.reporters import make_reporter, report
-    from p1lint.selection import active_rules, unknown_patterns
 
     try:
-        catalogue = load_catalogue(rule_dirs)
+        rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore))
     except P1LintError as problem:
         click.echo(str(problem), err=True)
         return EXIT_ERROR
-    selected, ignored = _split(select), _split(ignore)
-    unknown = unknown_patterns(catalogue, [*selected, *ignored])
-    if unknown:
-        click.echo(f"p1lint: no rule matches {', '.join(unknown)} (see `p1lint rules`)", err=True)
-        return EXIT_ERROR
-    rules = active_rules(catalogue, profile, selected, ignored)
     settings = {"custom_domain": custom_domain, "profile": profile,
-                "custom_attributes": tuple(_split(custom_attributes))}
+                "custom_attributes": tuple(split_values(custom_attributes))}
     result = lint_paths(paths, rules, settings, stdin_filename)
     save_all()
     for error in result.errors:
@@ -43,6 +35,20 @@ def run_check(
     reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
     report(reporter, result.findings, result.files, unreadable=len(result.errors))
     return exit_code(result.findings, bool(result.errors), fail_on)
+
+
+def select_rules(
+    rule_dirs: tuple[Path, ...], profile: str, selected: list[str], ignored: list[str]
+) -> list[ActiveRule]:
+    """The catalogue filtered by profile and selection; a pattern matching no rule is an error."""
+    from p1lint.catalogue import load_catalogue
+    from p1lint.selection import active_rules, unknown_patterns
+
+    catalogue = load_catalogue(rule_dirs)
+    unknown = unknown_patterns(catalogue, [*selected, *ignored])
+    if unknown:
+        raise P1LintError(f"p1lint: no rule matches {', '.join(unknown)} (see `p1lint rules`)")
+    return active_rules(catalogue, profile, selected, ignored)
 
 
 def exit_code(findings: list[Finding], had_errors: bool, fail_on: str) -> int:
