@@ -49,6 +49,7 @@ def lint_paths(
 ) -> LintResult:
     """Lint every file below `paths`; unreadable inputs become errors, never exceptions."""
     result = LintResult()
+    settings = settings or {}
     targets: list[Target] = []
     per_application = [r for r in rules if r.rule.spec.scope == "application"]
     for name in discover(paths):
@@ -60,10 +61,13 @@ def lint_paths(
         for located in applications(document.data):
             targets.append(Target(document, located))
             try:
-                _run(per_application, located.application, settings or {}, result, document, located.pointer)
+                _run(per_application, located.application, settings, result, document, located.pointer)
             except Exception as error:  # a bug must cost one application's findings, not the run
                 result.errors.append(_internal_error(document.name, error))
-    _run_input_scope(rules, targets, settings or {}, result)
+    try:
+        _run_input_scope(rules, targets, settings, result)
+    except Exception as error:  # as above: report, never crash
+        result.errors.append(_internal_error("<input>", error))
     result.findings.sort(key=Finding.sort_key)
     return result
 
