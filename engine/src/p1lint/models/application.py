@@ -63,10 +63,20 @@ class Secret(Model):
     previous: PreviousSecret | None = None
 
 
-class AttributeMapping(Model):
-    """An `/attributes` object, embedded under `attributeMappings`."""
+class ApiObject(Model):
+    """The read-only members the API returns on every object: accepted, not checked."""
 
     id: str | None = None
+    environment: ReadOnly | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    links: ReadOnly | None = Field(default=None, alias="_links")
+
+
+class AttributeMapping(ApiObject):
+    """An `/attributes` object, embedded under `attributeMappings`."""
+
+    application: ReadOnly | None = None
     name: str
     value: str
     required: bool = False
@@ -74,11 +84,6 @@ class AttributeMapping(Model):
     idToken: bool | None = None
     userInfo: bool | None = None
     oidcScopes: list[str] | None = None
-    application: ReadOnly | None = None
-    environment: ReadOnly | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    links: ReadOnly | None = Field(default=None, alias="_links")
 
 
 class ScopeRef(Model):
@@ -86,48 +91,34 @@ class ScopeRef(Model):
     type: enums.ScopeType
 
 
-class RoleAssignment(Model):
+class RoleAssignment(ApiObject):
     """A `/roleAssignments` object, embedded under `roleAssignments`."""
 
-    id: str | None = None
     role: Reference
     scope: ScopeRef
     readOnly: bool | None = None
-    environment: ReadOnly | None = None
-    links: ReadOnly | None = Field(default=None, alias="_links")
 
 
-class Grant(Model):
+class Grant(ApiObject):
     """A `/grants` object, embedded under `grants`."""
 
-    id: str | None = None
+    application: ReadOnly | None = None
     resource: Reference
     scopes: list[Reference] = Field(default_factory=list)
-    application: ReadOnly | None = None
-    environment: ReadOnly | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    links: ReadOnly | None = Field(default=None, alias="_links")
 
 
-class PolicyAssignment(Model):
-    id: str | None = None
+class PolicyAssignment(ApiObject):
+    """A `/signOnPolicyAssignments` or `/flowPolicyAssignments` object."""
+
     priority: int | None = None
     signOnPolicy: Reference | None = None
     flowPolicy: Reference | None = None
-    environment: ReadOnly | None = None
-    links: ReadOnly | None = Field(default=None, alias="_links")
 
 
-class Application(Model):
+class Application(ApiObject):
     """An OIDC application (worker, web, SPA, native, service, custom)."""
 
-    # read-only, returned by the API
-    id: str | None = None
-    environment: ReadOnly | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    links: ReadOnly | None = Field(default=None, alias="_links")
+    # read-only, returned by the API (with those of ApiObject)
     embedded: ReadOnly | None = Field(default=None, alias="_embedded")
     # Overview
     name: str
