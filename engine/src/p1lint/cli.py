@@ -55,6 +55,44 @@ custom_attribute_option = click.option(
     "--custom-attribute", "custom_attributes", multiple=True,
     help="A custom user attribute of your schema, e.g. employeeNumber (repeatable, comma-separated).",
 )
+def _no_config(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    ctx.meta["p1lint.no_config"] = value
+
+
+def _apply_config(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    """Load the configuration (given, or found upwards from here) into the option defaults."""
+    from p1lint.config import ConfigError, find_config, load_config
+
+    if ctx.meta.get("p1lint.no_config"):
+        return
+    path = value or find_config(Path.cwd())
+    if path is None:
+        return
+    try:
+        settings = load_config(path)
+    except ConfigError as error:
+        click.echo(str(error), err=True)
+        ctx.exit(EXIT_ERROR)
+    if ctx.command.name != "check":
+        settings.pop("output_format", None)  # the report format; `rules` has its own
+    names = {parameter.name for parameter in ctx.command.params}
+    ctx.default_map = {**(ctx.default_map or {}), **{k: v for k, v in settings.items() if k in names}}
+
+
+def config_options(command: Any) -> Any:
+    """`--config FILE` and `--no-config`, applied before any other option is read."""
+    command = click.option(
+        "--config", type=click.Path(path_type=Path, exists=True, dir_okay=False), is_eager=True,
+        expose_value=False, callback=_apply_config,
+        help="Configuration file (default: p1lint.toml, .p1lint.toml or pyproject.toml [tool.p1lint], "
+             "searched upwards from the working directory).",
+    )(command)
+    return click.option(
+        "--no-config", is_flag=True, is_eager=True, expose_value=False, callback=_no_config,
+        help="Ignore configuration files.",
+    )(command)
+
+
 profile_option = click.option(
     "--profile", type=click.Choice(PROFILES), default="recommended", show_default=True,
     help="Severity profile.",
@@ -81,6 +119,7 @@ def cli() -> None:
 @custom_attribute_option
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@config_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""
     from p1lint.commands.check import run_check
@@ -92,6 +131,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
 @profile_option
 @rules_option
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@config_options
 def list_rules(profile: str, rule_dirs: tuple[Path, ...], output_format: str) -> None:
     """List the rules: id, name, severity (in the profile) and title."""
     from p1lint.commands.rules import run_list
@@ -103,6 +143,7 @@ def list_rules(profile: str, rule_dirs: tuple[Path, ...], output_format: str) ->
 @click.argument("key")
 @profile_option
 @rules_option
+@config_options
 def explain_rule(key: str, profile: str, rule_dirs: tuple[Path, ...]) -> None:
     """Explain one rule (by id or name): what, why, references, a bad and a good example."""
     from p1lint.commands.rules import run_explain

@@ -1,0 +1,116 @@
+"""Project configuration: `p1lint.toml`, `.p1lint.toml`, or `[tool.p1lint]` in `pyproject.toml`,
+found from the working directory upwards (stopping at the repository root), or `--config FILE`.
+
+Settings become the defaults of the command-line options, so an option given on the command line
+always wins. Paths in `rules` are relative to the configuration file."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from p1lint.findings import InputError, P1LintError
+
+CANDIDATES = ("p1lint.toml", ".p1lint.toml", "pyproject.toml")
+TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class ConfigError(P1LintError):
+    """An unreadable or invalid configuration file, as `file:line:col: message`."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    profile: Literal["recommended", "strict", "oauth2.1", "fapi2"] | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
+    output_format: str | None = Field(default=None, alias="format")
+    rule_dirs: list[str] | None = Field(default=None, alias="rules")
+    custom_domain: str | None = Field(default=None, alias="custom-domain")
+    custom_attributes: list[str] | None = Field(default=None, alias="custom-attributes")
+
+
+def find_config(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        for name in CANDIDATES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        if (directory / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "p1lint" in _parse_toml(path).get("tool", {})
+    except ConfigError:
+        return True  # report the broken file rather than silently skip it
+
+
+def _toml() -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib
+    import tomli
+
+    return tomli
+
+
+def _parse_toml(path: Path) -> dict[str, Any]:
+    toml = _toml()
+    try:
+        return toml.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    except OSError as error:
+        raise ConfigError(str(InputError(str(path), 1, 1, f"cannot read configuration: {error}"))) from error
+    except (toml.TOMLDecodeError, UnicodeDecodeError) as error:
+        found = TOML_POSITION.search(str(error))
+        line, column = (int(found[1]), int(found[2])) if found else (1, 1)
+        message = TOML_POSITION.sub("", str(error)).strip()
+        raise ConfigError(str(InputError(str(path), line, column, f"invalid TOML: {message}"))) from error
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """The settings of `path` as option defaults (only those it sets), rule paths made absolute."""
+    data = _parse_toml(path)
+    table = data.get("tool", {}).get("p1lint", {}) if path.name == "pyproject.toml" else data
+    try:
+        settings = Settings.model_validate(table)
+    except ValidationError as error:
+        raise ConfigError(_first_problem(path, error)) from error
+    defaults = settings.model_dump(exclude_none=True)
+    if "rule_dirs" in defaults:
+        defaults["rule_dirs"] = [str((path.parent / entry).resolve()) for entry in defaults["rule_dirs"]]
+    return defaults
+
+
+def _first_problem(path: Path, error: ValidationError) -> str:
+    problem = error.errors(include_url=False)[0]
+    key = str(problem["loc"][0]) if problem["loc"] else ""
+    message = f"{key}: {problem['msg']}" if key else problem["msg"]
+    if problem["type"] == "extra_forbidden":
+        message = f"unknown setting {key!r}{_did_you_mean(key)}"
+    return str(InputError(str(path), _line_of(path, key), 1, message))
+
+
+def _did_you_mean(key: str) -> str:
+    import difflib
+
+    known = [field.alias or name for name, field in Settings.model_fields.items()]
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
+
+
+def _line_of(path: Path, key: str) -> int:
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if key and pattern.match(text):
+            return number
+    return 1
