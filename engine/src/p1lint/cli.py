@@ -119,6 +119,10 @@ def cli() -> None:
 @custom_attribute_option
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings that this baseline file does not already accept.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the current findings to a baseline file instead of reporting them.")
 @config_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""

@@ -2,7 +2,7 @@
 found from the working directory upwards (stopping at the repository root), or `--config FILE`.
 
 Settings become the defaults of the command-line options, so an option given on the command line
-always wins. Paths in `rules` are relative to the configuration file."""
+always wins. Paths in `rules` and `baseline` are relative to the configuration file."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class Settings(BaseModel):
     rule_dirs: list[str] | None = Field(default=None, alias="rules")
     custom_domain: str | None = Field(default=None, alias="custom-domain")
     custom_attributes: list[str] | None = Field(default=None, alias="custom-attributes")
+    baseline: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -88,6 +89,8 @@ def load_config(path: Path) -> dict[str, Any]:
     defaults = settings.model_dump(exclude_none=True)
     if "rule_dirs" in defaults:
         defaults["rule_dirs"] = [str((path.parent / entry).resolve()) for entry in defaults["rule_dirs"]]
+    if "baseline" in defaults:
+        defaults["baseline"] = str((path.parent / defaults["baseline"]).resolve())
     return defaults
 
 

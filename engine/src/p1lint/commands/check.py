@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,6 +17,7 @@ def run_check(
     paths: list[str], *, output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
     fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
+    baseline: Path | None, write_baseline: Path | None,
 ) -> int:
     from p1lint.cachefiles import save_all
     from p1lint.engine import lint_paths
@@ -23,6 +25,7 @@ def run_check(
 
     try:
         rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore))
+        accepted = _load_baseline(baseline)
     except P1LintError as problem:
         click.echo(str(problem), err=True)
         return EXIT_ERROR
@@ -32,9 +35,42 @@ def run_check(
     save_all()
     for error in result.errors:
         click.echo(str(error), err=True)
+    if write_baseline is not None:
+        return _write_baseline(write_baseline, result.findings, bool(result.errors))
+    findings = _without_accepted(result.findings, accepted, baseline, quiet)
     reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
-    report(reporter, result.findings, result.files, unreadable=len(result.errors))
-    return exit_code(result.findings, bool(result.errors), fail_on)
+    report(reporter, findings, result.files, unreadable=len(result.errors))
+    return exit_code(findings, bool(result.errors), fail_on)
+
+
+def _load_baseline(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from p1lint.baseline import load_baseline
+
+    return load_baseline(path)
+
+
+def _write_baseline(path: Path, findings: list[Finding], had_errors: bool) -> int:
+    from p1lint.baseline import write_baseline
+
+    write_baseline(path, findings)
+    click.echo(f"p1lint: wrote {len(findings)} findings to the baseline {path}", err=True)
+    return EXIT_ERROR if had_errors else EXIT_OK
+
+
+def _without_accepted(
+    findings: list[Finding], accepted: Any, path: Path | None, quiet: bool
+) -> list[Finding]:
+    if accepted is None:
+        return findings
+    from p1lint.baseline import apply_baseline
+
+    filtered = apply_baseline(findings, accepted)
+    if not quiet:
+        stale = f"; {filtered.unmatched} of its entries no longer match" if filtered.unmatched else ""
+        click.echo(f"p1lint: {filtered.suppressed} findings accepted by the baseline {path}{stale}", err=True)
+    return filtered.findings
 
 
 def select_rules(

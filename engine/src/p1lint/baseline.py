@@ -1,0 +1,78 @@
+"""Baselines: accept today's findings, fail only on new ones.
+
+A finding is matched by file, rule, JSON Pointer and message — never by line, so that edits
+elsewhere in a file do not resurrect accepted findings, while a changed value (the message shows
+it) counts as new. Entries are counted: two identical accepted findings accept two, not three."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import NamedTuple
+
+from p1lint.findings import Finding, InputError, P1LintError
+
+FORMAT_VERSION = 1
+
+
+class BaselineError(P1LintError):
+    """An unreadable or malformed baseline file."""
+
+
+class Key(NamedTuple):
+    file: str
+    rule: str
+    path: str
+    message: str
+
+    @classmethod
+    def of(cls, finding: Finding) -> Key:
+        return cls(Path(finding.file).as_posix(), finding.rule, finding.path, finding.message)
+
+
+class Filtered(NamedTuple):
+    findings: list[Finding]
+    suppressed: int
+    unmatched: int
+
+
+def write_baseline(path: Path, findings: list[Finding]) -> None:
+    entries = [Key.of(finding)._asdict() for finding in findings]
+    document = {"version": FORMAT_VERSION, "findings": entries}
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_baseline(path: Path) -> Counter[Key]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BaselineError(str(InputError(str(path), 1, 1, f"cannot read baseline: {error}"))) from error
+    except (ValueError, UnicodeDecodeError) as error:
+        line, column = (error.lineno, error.colno) if isinstance(error, json.JSONDecodeError) else (1, 1)
+        raise BaselineError(str(InputError(str(path), line, column, f"invalid baseline: {error}"))) from error
+    return Counter(_keys(path, document))
+
+
+def _keys(path: Path, document: object) -> list[Key]:
+    entries = document.get("findings") if isinstance(document, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        message = 'invalid baseline: expected {"findings": [...]}'
+        raise BaselineError(str(InputError(str(path), 1, 1, message)))
+    try:
+        return [Key(**{field: str(entry[field]) for field in Key._fields}) for entry in entries]
+    except KeyError as error:
+        message = f"invalid baseline: an entry lacks {error.args[0]!r}"
+        raise BaselineError(str(InputError(str(path), 1, 1, message))) from error
+
+
+def apply_baseline(findings: list[Finding], baseline: Counter[Key]) -> Filtered:
+    remaining = Counter(baseline)
+    kept = []
+    for finding in findings:
+        key = Key.of(finding)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            kept.append(finding)
+    return Filtered(kept, len(findings) - len(kept), sum(remaining.values()))
