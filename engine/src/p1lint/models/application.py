@@ -131,6 +131,7 @@ class Application(ApiObject):
     type: enums.ApplicationType
     hiddenFromAppPortal: bool | None = None
     tags: list[enums.Tag] | None = None
+    template: ReadOnly | None = None
     # Configuration
     clientId: str | None = None
     clientSecret: str | None = None
@@ -162,9 +163,12 @@ class Application(ApiObject):
     deviceCustomVerificationUri: str | None = None
     deviceTimeout: int | None = None
     devicePollingInterval: int | None = None
+    requestScopesForMultipleResourcesEnabled: bool | None = None
     signing: dict[str, Any] | None = None
     kerberos: dict[str, Any] | None = None
     mobile: dict[str, Any] | None = None
+    bundleId: str | None = None  # deprecated by the API in favour of mobile.bundleId
+    packageName: str | None = None  # deprecated by the API in favour of mobile.packageName
     # Access and Roles
     accessControl: AccessControl | None = None
     assignActorRoles: bool | None = None
