@@ -75,3 +75,12 @@ def test_junit_is_valid_xml_with_one_case_per_finding():
 @pytest.mark.parametrize("name", sorted(REPORTERS))
 def test_every_format_handles_no_findings(name):
     assert render(name, [], 0) is not None
+
+
+def test_markdown_report_groups_rules_and_files():
+    text = render("markdown")
+    assert "| 2 | 2 | 1 | 0 | 1 |" in text  # files checked, with findings, errors, warnings, infos
+    rules = text.split("## Rules")[1].split("## Findings")[0]
+    assert rules.index("P1L102") < rules.index("P1L720")  # errors first
+    assert "### apps/a.json" in text and "| 3:5 | P1L102 | error |" in text
+    assert "100%" in text and "line one line two" in text  # cells stay on one line

@@ -13,6 +13,7 @@ REPORTERS: dict[str, str] = {
     "sarif": "p1lint.reporters.sarif:SarifReporter",
     "junit": "p1lint.reporters.junit:JunitReporter",
     "github": "p1lint.reporters.github:GithubReporter",
+    "markdown": "p1lint.reporters.markdown:MarkdownReporter",
 }
 
 

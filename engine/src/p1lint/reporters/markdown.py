@@ -1,0 +1,60 @@
+"""A readable audit report in Markdown: totals, rules by count, then findings grouped by file.
+Meant for an exported environment with many applications (a CI artifact, a pull-request comment)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import IO
+
+from p1lint import __version__
+from p1lint.findings import SEVERITY_RANK, Finding
+from p1lint.reporters import Summary
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+class MarkdownReporter:
+    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
+        self.stream = stream
+        self.findings: list[Finding] = []
+
+    def start(self) -> None:
+        self.findings.clear()
+
+    def handle(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def stop(self, summary: Summary) -> None:
+        lines = [f"# p1lint report ({__version__})", "", *self._totals(summary)]
+        if self.findings:
+            lines += ["", *self._rules(), "", *self._files()]
+        self.stream.write("\n".join(lines) + "\n")
+
+    def _totals(self, summary: Summary) -> list[str]:
+        files_with = len({finding.file for finding in self.findings})
+        return [
+            "| files checked | files with findings | errors | warnings | infos |",
+            "|---|---|---|---|---|",
+            f"| {summary.files - summary.unreadable} | {files_with} | {summary.errors} | "
+            f"{summary.warnings} | {summary.infos} |",
+        ]
+
+    def _rules(self) -> list[str]:
+        counts = Counter((f.rule, f.name, f.severity, f.docs) for f in self.findings)
+        ordered = sorted(counts.items(), key=lambda item: (-SEVERITY_RANK[item[0][2]], -item[1], item[0][0]))
+        lines = ["## Rules", "", "| rule | severity | findings |", "|---|---|---|"]
+        lines += [f"| [{rule} {name}]({docs}) | {severity} | {count} |"
+                  for (rule, name, severity, docs), count in ordered]
+        return lines
+
+    def _files(self) -> list[str]:
+        by_file: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            by_file[finding.file].append(finding)
+        lines = ["## Findings"]
+        for file, findings in by_file.items():
+            lines += ["", f"### {_cell(file)}", "", "| line | rule | severity | message |", "|---|---|---|---|"]
+            lines += [f"| {f.line}:{f.column} | {f.rule} | {f.severity} | {_cell(f.message)} |" for f in findings]
+        return lines
