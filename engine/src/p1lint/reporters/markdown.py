@@ -55,6 +55,14 @@ class MarkdownReporter:
             by_file[finding.file].append(finding)
         lines = ["## Findings"]
         for file, findings in by_file.items():
-            lines += ["", f"### {_cell(file)}", "", "| line | rule | severity | message |", "|---|---|---|---|"]
-            lines += [f"| {f.line}:{f.column} | {f.rule} | {f.severity} | {_cell(f.message)} |" for f in findings]
+            lines += ["", f"### {_cell(file)}", "", FINDINGS_HEADER, "|---|---|---|---|"]
+            lines += [_row(finding) for finding in findings]
         return lines
+
+
+FINDINGS_HEADER = "| line | rule | severity | message |"
+
+
+def _row(finding: Finding) -> str:
+    where = f"{finding.line}:{finding.column}"
+    return f"| {where} | {finding.rule} | {finding.severity} | {_cell(finding.message)} |"
