@@ -16,13 +16,19 @@ from p1lint import __version__
 _OPEN: list[JsonStore] = []
 
 
-def cache_file(name: str) -> Path | None:
+def cache_dir() -> Path | None:
+    """The user's cache directory for p1lint, or None when caching is turned off."""
     if os.environ.get("P1LINT_NO_CACHE"):
         return None
     base = os.environ.get("P1LINT_CACHE_DIR")
     if not base:
         base = str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "p1lint")
-    return Path(base) / f"{name}-{__version__}.json"
+    return Path(base)
+
+
+def cache_file(name: str) -> Path | None:
+    directory = cache_dir()
+    return directory / f"{name}-{__version__}.json" if directory else None
 
 
 class JsonStore:

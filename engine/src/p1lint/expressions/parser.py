@@ -40,9 +40,24 @@ RESERVED_VARIABLES = frozenset({"this", "root"})
 
 @cache
 def lark_parser() -> Lark:
-    """The LALR parser for the grammar file, built on first use (and cached on disk by lark)."""
+    """The LALR parser for the grammar file, built on first use. Lark caches the built tables as a
+    pickle: it goes to the user's own cache directory, never to the shared temporary directory,
+    where another user could plant a file for us to load."""
     path = data_dir("grammar") / "expression.lark"
-    return Lark.open(str(path), parser="lalr", propagate_positions=True, cache=True)
+    return Lark.open(str(path), parser="lalr", propagate_positions=True, cache=_table_cache())
+
+
+def _table_cache() -> str | bool:
+    from p1lint.cachefiles import cache_dir
+
+    directory = cache_dir()
+    if directory is None:
+        return False
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return False
+    return str(directory / "expression-grammar.lark-cache")
 
 
 def parse_expression(source: str) -> ast.Node:
