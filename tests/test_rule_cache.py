@@ -53,3 +53,12 @@ def test_cache_can_be_turned_off_or_moved(monkeypatch, tmp_path):
     monkeypatch.delenv("P1LINT_NO_CACHE")
     monkeypatch.setenv("P1LINT_CACHE_DIR", str(tmp_path))
     assert default_cache_file().parent == tmp_path
+
+
+def test_entries_of_files_not_loaded_are_dropped(tmp_path):
+    cache_file = tmp_path / "cache.json"
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "rule.yaml").write_text(VALID)
+        load_and_save(tmp_path / name, cache_file)
+    assert list(json.loads(cache_file.read_text())) == [str(tmp_path / "two" / "rule.yaml")]

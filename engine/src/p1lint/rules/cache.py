@@ -23,9 +23,15 @@ def signature(path: Path) -> list[int] | None:
 
 
 class RuleDataCache(JsonStore):
-    """Parsed rule data by file."""
+    """Parsed rule data by file. Only the files of the latest run are kept, so the cache cannot
+    grow with every rules directory it has ever seen."""
+
+    def __init__(self, file: Path | None) -> None:
+        super().__init__(file)
+        self.used: set[str] = set()
 
     def get(self, path: Path) -> Any:
+        self.used.add(str(path))
         entry = self.entries.get(str(path))
         if isinstance(entry, dict) and entry.get("signature") == signature(path):
             return entry.get("data")
@@ -34,4 +40,11 @@ class RuleDataCache(JsonStore):
     def put(self, path: Path, data: Any) -> None:
         file_signature = signature(path)
         if file_signature is not None:
+            self.used.add(str(path))
             self.set(str(path), {"signature": file_signature, "data": data})
+
+    def save(self) -> None:
+        if set(self.entries) - self.used:
+            self.entries = {key: value for key, value in self.entries.items() if key in self.used}
+            self.dirty = self.file is not None
+        super().save()
