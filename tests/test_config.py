@@ -86,6 +86,7 @@ def test_profile_applies_to_the_rules_listing(project):
         ('profil = "strict"\n', ":1:1: unknown setting 'profil'; did you mean 'profile'?"),
         ('\nprofile = "loose"\n', ":2:1: profile: Input should be"),
         ('select = "P1L1"\n', ":1:1: select: Input should be a valid list"),
+        ('format = "xml"\n', ":1:1: format: Value error, unknown format 'xml'"),
         ("profile = [\n", ":1:1: invalid TOML"),
         ('a = 1\nb = = 2\n', ":2:5: invalid TOML"),
     ],

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 from p1lint.findings import InputError, P1LintError
 
@@ -21,20 +19,6 @@ TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 class ConfigError(P1LintError):
     """An unreadable or invalid configuration file, as `file:line:col: message`."""
-
-
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    profile: Literal["recommended", "strict", "oauth2.1", "fapi2"] | None = None
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
-    output_format: str | None = Field(default=None, alias="format")
-    rule_dirs: list[str] | None = Field(default=None, alias="rules")
-    custom_domain: str | None = Field(default=None, alias="custom-domain")
-    custom_attributes: list[str] | None = Field(default=None, alias="custom-attributes")
-    baseline: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -80,6 +64,10 @@ def _parse_toml(path: Path) -> dict[str, Any]:
 
 def load_config(path: Path) -> dict[str, Any]:
     """The settings of `path` as option defaults (only those it sets), rule paths made absolute."""
+    from pydantic import ValidationError
+
+    from p1lint.config_schema import Settings
+
     data = _parse_toml(path)
     table = data.get("tool", {}).get("p1lint", {}) if path.name == "pyproject.toml" else data
     try:
@@ -94,7 +82,7 @@ def load_config(path: Path) -> dict[str, Any]:
     return defaults
 
 
-def _first_problem(path: Path, error: ValidationError) -> str:
+def _first_problem(path: Path, error: Any) -> str:
     problem = error.errors(include_url=False)[0]
     key = str(problem["loc"][0]) if problem["loc"] else ""
     message = f"{key}: {problem['msg']}" if key else problem["msg"]
@@ -105,6 +93,8 @@ def _first_problem(path: Path, error: ValidationError) -> str:
 
 def _did_you_mean(key: str) -> str:
     import difflib
+
+    from p1lint.config_schema import Settings
 
     known = [field.alias or name for name, field in Settings.model_fields.items()]
     close = difflib.get_close_matches(key, known, n=1)

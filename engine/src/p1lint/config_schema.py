@@ -1,0 +1,30 @@
+"""The settings a configuration file may hold (loaded only when there is a configuration file)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    profile: Literal["recommended", "strict", "oauth2.1", "fapi2"] | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
+    output_format: str | None = Field(default=None, alias="format")
+    rule_dirs: list[str] | None = Field(default=None, alias="rules")
+    custom_domain: str | None = Field(default=None, alias="custom-domain")
+    custom_attributes: list[str] | None = Field(default=None, alias="custom-attributes")
+    baseline: str | None = None
+
+    @field_validator("output_format")
+    @classmethod
+    def _known_format(cls, value: str | None) -> str | None:
+        from p1lint.reporters import REPORTERS
+
+        if value is not None and value not in REPORTERS:
+            raise ValueError(f"unknown format {value!r}; use one of {', '.join(REPORTERS)}")
+        return value
