@@ -9,7 +9,6 @@ from typing import Any
 
 from p1lint.catalogue import load_catalogue
 from p1lint.engine import LintResult, check, lint_paths
-from p1lint.functions.base import Context
 from p1lint.rules.compiled import CompiledRule
 from p1lint.selection import ActiveRule, active_rules
 
@@ -52,10 +51,12 @@ def lint_fixture(path: Path) -> LintResult:
 
 def run_rule(rule: CompiledRule, application: Any) -> list[Any]:
     """The hits of one rule on one application (no file positions)."""
+    from p1lint.rules.examples import example_context
+
     active = ActiveRule(rule, rule.spec.severity)
     errors: list[Any] = []
-    context = Context(application, rule.spec.examples.settings.model_dump())
-    hits = list(check([active], application, context, errors, "<test>"))
+    data, context = example_context(rule, application)
+    hits = list(check([active], data, context, errors, "<test>"))
     assert not errors, errors
     return hits
 

@@ -154,3 +154,20 @@ def test_applications_in_each_document_shape(data, pointers):
 )
 def test_positions_inside_strings(name, raw, pointer, offset, expected):
     assert parsed(name, raw).position_in_string(pointer, offset) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "repeated", "kept_at"),
+    [
+        ("a.json", b'{"a": 1,\n "b": {"x": 1, "x": 2},\n "a": 3}', [("a",), ("b", "x")], (3, 7)),
+        ("a.json", b'[{"k": 1, "k": 2}, {"k": 3}]', [(0, "k")], (1, 16)),
+        ("a.yaml", b"a: 1\nb:\n  x: 1\n  x: 2\na: 3\n", [("a",), ("b", "x")], (5, 4)),
+        ("a.yaml", b"base: &b {p: 1}\nm:\n  <<: *b\n  p: 2\n", [], None),
+        ("a.json", b'{"a": 1, "b": 2}', [], None),
+    ],
+)
+def test_repeated_keys_are_recorded_and_the_last_value_is_kept(name, raw, repeated, kept_at):
+    document = parsed(name, raw)
+    assert list(document.duplicate_keys) == repeated
+    if kept_at:
+        assert document.position(repeated[0]) == kept_at

@@ -115,3 +115,9 @@ def test_rules_never_execute_code(tmp_path):
     )
     assert errors_of(write(tmp_path, text))
     assert not marker.exists()
+
+
+def test_repeated_key_in_a_rule_file(tmp_path):
+    text = VALID.replace("severity: warning", "severity: warning\nseverity: error")
+    [message] = errors_of(write(tmp_path, text))
+    assert message == "5:11: severity: key written more than once"

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from p1lint.explain import example_findings, reference_lines, severities
+from p1lint.explain import example_findings, reference_lines, severities, shown_example
 from p1lint.rules.compiled import CompiledRule
 
 HEADER = """# p1lint rules
@@ -36,9 +36,9 @@ def _section(rule: CompiledRule) -> list[str]:
     lines = [f"### {spec.id} {spec.name}", "", f"**{spec.title}**", "", f"Severity: {severities(spec)}.", ""]
     lines += [" ".join(spec.description.split()), "", f"*Why:* {' '.join(spec.rationale.split())}", ""]
     lines += ["References:", "", *reference_lines(spec), ""]
-    lines += ["Bad:", "", "```json", json.dumps(spec.examples.bad, indent=2), "```", ""]
+    lines += ["Bad:", "", "```json", shown_example(spec.examples.bad), "```", ""]
     lines += [f"> {message}" for message in example_findings(rule, spec.examples.bad)]
-    lines += ["", "Good:", "", "```json", json.dumps(spec.examples.good, indent=2), "```", ""]
+    lines += ["", "Good:", "", "```json", shown_example(spec.examples.good), "```", ""]
     return lines
 
 

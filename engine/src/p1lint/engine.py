@@ -76,7 +76,8 @@ def _run(
     rules: list[ActiveRule], data: Any, settings: dict[str, Any], result: LintResult,
     document: SourceDocument, prefix: Pointer,
 ) -> None:
-    context = Context(data, settings)
+    repeated = tuple(p[len(prefix):] for p in document.duplicate_keys if p[: len(prefix)] == prefix)
+    context = Context(data, settings, duplicate_keys=repeated)
     for hit in check(rules, data, context, result.errors, document.name):
         result.findings.append(build_finding(hit, document, (*prefix, *hit.pointer)))
 

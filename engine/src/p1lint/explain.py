@@ -27,19 +27,24 @@ def reference_lines(spec: RuleSpec) -> list[str]:
 def example_findings(rule: CompiledRule, example: Any) -> list[str]:
     """What the rule reports on an example, so the explanation shows the real message."""
     from p1lint.engine import check
-    from p1lint.functions.base import Context
     from p1lint.messages import render
+    from p1lint.rules.examples import example_context
     from p1lint.selection import ActiveRule
 
     active = ActiveRule(rule, rule.spec.severity)
-    settings = rule.spec.examples.settings.model_dump()
-    hits = check([active], example, Context(example, settings), [], "<example>")
+    data, context = example_context(rule, example)
+    hits = check([active], data, context, [], "<example>")
     return [render(rule.spec.message, hit.detail, hit.value, hit.pointer) for hit in hits]
 
 
 def _settings_lines(spec: RuleSpec) -> list[str]:
     used = spec.examples.settings.model_dump(exclude_defaults=True)
     return ["", f"Examples checked with: {json.dumps(used)}"] if used else []
+
+
+def shown_example(example: Any) -> str:
+    """An example as JSON; a source-text example exactly as written."""
+    return example.strip() if isinstance(example, str) else json.dumps(example, indent=2)
 
 
 def _block(text: str) -> str:
@@ -54,10 +59,10 @@ def explain(rule: CompiledRule, profile: str) -> str:
         "", "What it checks:", _block(spec.description),
         "", "Why:", _block(spec.rationale),
         "", "References:", *reference_lines(spec),
-        "", "Bad:", textwrap.indent(json.dumps(spec.examples.bad, indent=2), "  "),
+        "", "Bad:", textwrap.indent(shown_example(spec.examples.bad), "  "),
     ]
     parts += [f"  → {message}" for message in example_findings(rule, spec.examples.bad)]
-    parts += ["", "Good:", textwrap.indent(json.dumps(spec.examples.good, indent=2), "  ")]
+    parts += ["", "Good:", textwrap.indent(shown_example(spec.examples.good), "  ")]
     parts += _settings_lines(spec)
     parts += ["", f"Docs: {rule.docs}"]
     return "\n".join(parts)

@@ -48,8 +48,8 @@ def _walk(root: Any, root_pointer: Pointer, positions: dict[Pointer, Position]) 
     while stack:
         node, pointer = stack.pop()
         positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            stack.extend((value, (*pointer, _key(key))) for key, value in node.value)
+        if isinstance(node, yaml.MappingNode):  # reversed: a repeated key's last value wins, as in the data
+            stack.extend((value, (*pointer, _key(key))) for key, value in reversed(node.value))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, (*pointer, index)) for index, item in enumerate(node.value))
 

@@ -22,6 +22,7 @@ class SourceDocument:
     name: str
     text: str
     data: Any
+    duplicate_keys: tuple[tuple[str | int, ...], ...] = ()
     _positions: Any = field(default=None, repr=False)
 
     def position(self, pointer: tuple[str | int, ...]) -> tuple[int, int]:
@@ -112,13 +113,16 @@ def _looks_like_json(name: str, text: str) -> bool:
 
 
 def _parse_json(name: str, text: str) -> SourceDocument | InputError:
+    from p1lint.documents.duplicates import RepeatedKeys, locate
+
+    repeats = RepeatedKeys()
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=repeats.json_object)
     except json.JSONDecodeError as error:
         return InputError(name, error.lineno, error.colno, f"invalid JSON: {_json_hint(error)}")
     except RecursionError:
         return InputError(name, 1, 1, "invalid JSON: nested too deeply")
-    return SourceDocument(name, text, data)
+    return SourceDocument(name, text, data, locate(data, repeats.found))
 
 
 def _json_hint(error: json.JSONDecodeError) -> str:
@@ -132,17 +136,27 @@ def _json_hint(error: json.JSONDecodeError) -> str:
 def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:
     import yaml
 
+    loader = _yaml_loader()(text)
     try:
-        documents = list(yaml.load_all(text, Loader=_yaml_loader()))
+        documents = list(_documents(loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return InputError(name, line, column, f"invalid YAML: {error.problem or error}")
     except (yaml.YAMLError, RecursionError) as error:
         return InputError(name, 1, 1, f"invalid YAML: {error}")
+    finally:
+        loader.dispose()
     if len(documents) != 1:
         return InputError(name, 1, 1, f"expected one YAML document, found {len(documents)}")
-    return SourceDocument(name, text, documents[0])
+    from p1lint.documents.duplicates import locate
+
+    return SourceDocument(name, text, documents[0], locate(documents[0], loader.repeats.found))
+
+
+def _documents(loader: Any) -> Iterator[Any]:
+    while loader.check_data():
+        yield loader.get_data()
 
 
 def _yaml_loader() -> Any:

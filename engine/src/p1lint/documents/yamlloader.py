@@ -10,7 +10,8 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 @lru_cache(maxsize=1)
 def data_loader() -> Any:
-    """API exports carry ISO dates as strings; YAML must not turn them into datetimes."""
+    """A safe loader that keeps ISO dates as strings (API exports carry them as strings) and
+    records keys repeated in one mapping (`loader.repeats`)."""
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -18,4 +19,23 @@ def data_loader() -> Any:
         first: [(tag, regexp) for tag, regexp in entries if tag != _TIMESTAMP_TAG]
         for first, entries in base.yaml_implicit_resolvers.items()
     }
-    return type("DataLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+    namespace = {"yaml_implicit_resolvers": resolvers, "__init__": _init, "construct_yaml_map": _map}
+    loader: Any = type("DataLoader", (base,), namespace)
+    loader.add_constructor("tag:yaml.org,2002:map", _map)
+    return loader
+
+
+def _init(self: Any, stream: str) -> None:
+    from p1lint.documents.duplicates import RepeatedKeys
+
+    super(type(self), self).__init__(stream)
+    self.repeats = RepeatedKeys()
+
+
+def _map(self: Any, node: Any) -> Any:
+    """SafeConstructor's mapping, noting repeated plain keys first (merge keys `<<` are not keys)."""
+    data: dict[Any, Any] = {}
+    yield data
+    keys = [key.value for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge" and key.id == "scalar"]
+    data.update(self.construct_mapping(node))
+    self.repeats.note(data, keys)

@@ -52,11 +52,13 @@ class Problem(NamedTuple):
 
 @dataclass
 class Context:
-    """What a function may look at besides the value: the application, settings, a memo."""
+    """What a function may look at besides the value: the application, settings, a memo, and
+    facts of the source text the data no longer shows (keys repeated in one object)."""
 
     application: Any
     settings: dict[str, Any] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
+    duplicate_keys: tuple[Pointer, ...] = ()
 
 
 CheckCallable = Callable[[Any, Any, Context], Iterable[Problem]]

@@ -83,6 +83,11 @@ def _parse(path: Path, text: str) -> Any:
         return parsed._replace(file=str(path))
     if not isinstance(parsed.data, dict):
         return InputError(str(path), 1, 1, "a rule file holds one mapping (id, name, title, ...)")
+    if parsed.duplicate_keys:
+        repeated = parsed.duplicate_keys[0]
+        line, column = parsed.position(repeated)
+        where = ".".join(str(part) for part in repeated)
+        return InputError(str(path), line, column, f"{where}: key written more than once")
     return parsed.data
 
 
