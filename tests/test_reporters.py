@@ -72,9 +72,19 @@ def test_junit_is_valid_xml_with_one_case_per_finding():
     assert failure.get("message") == FINDINGS[0].message
 
 
+EMPTY_OUTPUT_CHECKS = {
+    "text": lambda out: out == "No problems found in 0 files.\n",
+    "json": lambda out: json.loads(out)["findings"] == [],
+    "sarif": lambda out: json.loads(out)["runs"][0]["results"] == [],
+    "junit": lambda out: ElementTree.fromstring(out.split("\n", 1)[1]).get("tests") == "0",
+    "github": lambda out: out == "",
+    "markdown": lambda out: "| 0 | 0 | 0 | 0 | 0 |" in out and "## Findings" not in out,
+}
+
+
 @pytest.mark.parametrize("name", sorted(REPORTERS))
 def test_every_format_handles_no_findings(name):
-    assert render(name, [], 0) is not None
+    assert EMPTY_OUTPUT_CHECKS[name](render(name, [], 0))
 
 
 def test_markdown_report_groups_rules_and_files():
