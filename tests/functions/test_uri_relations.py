@@ -58,3 +58,21 @@ def test_any_item_contains(uris, fires):
         application["redirectUris"] = uris
     found = run("any-item-contains", ItemTextOptions(other="redirectUris", text="*"), True, application)
     assert found == ([("is set, but no item of redirectUris contains '*'", ())] if fires else [])
+
+
+@pytest.mark.parametrize(
+    ("url", "custom_domain", "expected"),
+    [
+        ("https://login.example.net/sign-on", "auth.example.com",
+         ["is on example.net, while the custom domain auth.example.com is on example.com"]),
+        ("https://www.example.com/sign-on", "auth.example.com", []),
+        ("https://shop.example.co.uk/login", "auth.example.co.uk", []),
+        ("https://127.0.0.1/login", "auth.example.com", []),
+        ("https://login.example.net/sign-on", None, []),
+        (42, "auth.example.com", []),
+    ],
+)
+def test_same_site_as_custom_domain(url, custom_domain, expected):
+    function = get_function("same-site-as-custom-domain")
+    context = Context({}, {"custom_domain": custom_domain})
+    assert [p.detail for p in function.check(url, function.options(), context)] == expected
