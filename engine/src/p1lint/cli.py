@@ -10,12 +10,12 @@ from typing import Any
 import click
 
 from p1lint import __version__
+from p1lint.findings import PROFILES, SEVERITIES
 from p1lint.reporters import REPORTERS
 
 REPORT_FORMATS = tuple(REPORTERS)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json")  # of `rules`; `check` offers every reporter
-PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
 
 
 class DefaultCommandGroup(click.Group):
@@ -44,7 +44,7 @@ def _fail(message: str) -> int:
 
 
 fail_on_option = click.option(
-    "--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True,
+    "--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
     help="Lowest severity that makes the exit code 1.",
 )
 rules_option = click.option(

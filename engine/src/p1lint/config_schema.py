@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from p1lint.findings import Profile, SeverityName
 
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    profile: Literal["recommended", "strict", "oauth2.1", "fapi2"] | None = None
+    profile: Profile | None = None
     select: list[str] | None = None
     ignore: list[str] | None = None
-    fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
+    fail_on: SeverityName | None = Field(default=None, alias="fail-on")
     output_format: str | None = Field(default=None, alias="format")
     rule_dirs: list[str] | None = Field(default=None, alias="rules")
     custom_domain: str | None = Field(default=None, alias="custom-domain")

@@ -6,8 +6,9 @@ import json
 import textwrap
 from typing import Any
 
+from p1lint.findings import PROFILES
 from p1lint.rules.compiled import CompiledRule
-from p1lint.rules.schema import PROFILES, RuleSpec
+from p1lint.rules.schema import RuleSpec
 
 
 def severities(spec: RuleSpec) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 SeverityName = Literal["error", "warning", "info"]
+SEVERITIES: tuple[SeverityName, ...] = get_args(SeverityName)
+Profile = Literal["recommended", "strict", "oauth2.1", "fapi2"]
+PROFILES: tuple[Profile, ...] = get_args(Profile)
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 

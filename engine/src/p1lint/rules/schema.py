@@ -7,10 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from p1lint.findings import SeverityName
+from p1lint.findings import Profile, SeverityName
 
-PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
-Profile = Literal["recommended", "strict", "oauth2.1", "fapi2"]
 ProfileSeverity = Literal["error", "warning", "info", "off"]
 Protocol = Literal["OPENID_CONNECT", "SAML", "WS_FED", "EXTERNAL_LINK"]
 OIDC: Protocol = "OPENID_CONNECT"
