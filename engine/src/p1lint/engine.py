@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, get_args
 
 from p1lint.documents.applications import Located, applications
 from p1lint.documents.pointer import Pointer, format_pointer
@@ -12,11 +12,12 @@ from p1lint.documents.sources import SourceDocument, discover, read_source
 from p1lint.findings import Finding, InputError
 from p1lint.functions.base import MISSING, Context
 from p1lint.messages import render
+from p1lint.models.enums import Protocol
 from p1lint.rules.fields import field_value
 from p1lint.selection import ActiveRule
 
 OIDC = "OPENID_CONNECT"
-KNOWN_PROTOCOLS = (OIDC, "SAML", "WS_FED", "EXTERNAL_LINK")
+KNOWN_PROTOCOLS = get_args(Protocol)
 
 
 @dataclass

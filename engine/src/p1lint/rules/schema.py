@@ -8,9 +8,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from p1lint.findings import Profile, SeverityName
+from p1lint.models.enums import Protocol
 
 ProfileSeverity = Literal["error", "warning", "info", "off"]
-Protocol = Literal["OPENID_CONNECT", "SAML", "WS_FED", "EXTERNAL_LINK"]
 OIDC: Protocol = "OPENID_CONNECT"
 
 RULE_ID = re.compile(r"^P1L\d{3}$")
