@@ -102,7 +102,7 @@ def protocol_of(data: Any) -> str:
     """The application's protocol; anything missing or unknown counts as OIDC (the schema rules
     report it), so a broken file is still checked as thoroughly as possible."""
     protocol = data.get("protocol") if isinstance(data, dict) else None
-    return protocol if protocol in KNOWN_PROTOCOLS else OIDC
+    return protocol if isinstance(protocol, str) and protocol in KNOWN_PROTOCOLS else OIDC
 
 
 def applies(active: ActiveRule, data: Any) -> bool:
