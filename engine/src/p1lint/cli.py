@@ -38,11 +38,6 @@ def use_color(no_color: bool, stream: Any) -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
 
 
-def _fail(message: str) -> int:
-    click.echo(f"p1lint: {message}", err=True)
-    return EXIT_ERROR
-
-
 fail_on_option = click.option(
     "--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
     help="Lowest severity that makes the exit code 1.",
@@ -55,6 +50,8 @@ custom_attribute_option = click.option(
     "--custom-attribute", "custom_attributes", multiple=True,
     help="A custom user attribute of your schema, e.g. employeeNumber (repeatable, comma-separated).",
 )
+
+
 def _no_config(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     ctx.meta["p1lint.no_config"] = value
 
