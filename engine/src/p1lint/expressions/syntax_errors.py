@@ -229,12 +229,6 @@ def _accepted(error: UnexpectedToken) -> frozenset[str]:
         return frozenset(error.expected)
 
 
-def _previous_token(error: UnexpectedToken) -> Token | None:
-    parser = error.interactive_parser
-    stack = parser.parser_state.value_stack if parser is not None else []
-    return stack[-1] if stack and isinstance(stack[-1], Token) else None
-
-
 def _end_of(source: str) -> Place:
     line_start = source.rfind("\n") + 1
     return Place(source.count("\n") + 1, len(source) - line_start + 1)
