@@ -50,6 +50,12 @@ def test_positions_in_json_and_yaml(pointer, json_position, yaml_position):
     assert parsed("a.yaml", YAML_TEXT).position(pointer) == yaml_position
 
 
+def test_merge_keys_and_modest_aliases_are_fine():
+    document = parsed("a.yaml", "base: &b {p: 1}\nm:\n  <<: *b\n  q: 2\nn: *b\n")
+    assert document.data["m"] == {"p": 1, "q": 2} and document.data["n"] == {"p": 1}
+    assert document.position(("m",)) == (3, 3)
+
+
 def test_json_and_yaml_give_the_same_data():
     assert parsed("a.json", JSON_TEXT).data == parsed("a.yaml", YAML_TEXT).data
 
@@ -86,6 +92,11 @@ def test_content_decides_format_without_suffix():
         ("a.json", b'{\n"n": "\xff"}', (2, 7), "not UTF-8"),
         ("a.yaml", b"a: 1\n---\nb: 2\n", (1, 1), "one YAML document"),
         ("a.json", b"[" * 100_000, (1, 1), "invalid JSON"),
+        ("a.yaml", b"a: &a [*a]\n", (1, 1), "YAML aliases expand"),
+        ("a.yaml", b"a: &a {b: *a}\n", (1, 1), "YAML aliases expand"),
+        ("a.yaml", b"".join(
+            b"a%d: &a%d [%s]\n" % (i, i, b", ".join([b"*a%d" % (i - 1)] * 9) if i else b"x, x, x, x, x, x, x, x, x")
+            for i in range(9)), (1, 1), "YAML aliases expand"),
     ],
 )
 def test_bad_input_is_an_error_with_position(name, raw, position, fragment):

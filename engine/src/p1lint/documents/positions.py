@@ -45,8 +45,12 @@ def _walk(root: Any, root_pointer: Pointer, positions: dict[Pointer, Position]) 
     import yaml
 
     stack: list[tuple[Any, Pointer]] = [(root, root_pointer)]
+    seen: set[int] = set()
     while stack:
         node, pointer = stack.pop()
+        if id(node) in seen:  # an alias: its value was placed where the anchor is
+            continue
+        seen.add(id(node))
         positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):  # reversed: a repeated key's last value wins, as in the data
             stack.extend((value, (*pointer, _key(key))) for key, value in reversed(node.value))

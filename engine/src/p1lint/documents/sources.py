@@ -149,9 +149,31 @@ def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:
         loader.dispose()
     if len(documents) != 1:
         return InputError(name, 1, 1, f"expected one YAML document, found {len(documents)}")
+    if "*" in text and _expands_too_far(documents[0]):
+        message = f"YAML aliases expand to more than {MAX_EXPANDED_VALUES:,} values (recursive or nested aliases)"
+        return InputError(name, 1, 1, message)
     from p1lint.documents.duplicates import locate
 
     return SourceDocument(name, text, documents[0], locate(documents[0], loader.repeats.found))
+
+
+MAX_EXPANDED_VALUES = 100_000
+
+
+def _expands_too_far(data: Any) -> bool:
+    """Aliases share values: a recursive alias or a "billion laughs" document is small on disk but
+    endless to walk. Count the values a walk would visit, and stop at the budget."""
+    stack, visited = [data], 0
+    while stack:
+        visited += 1
+        if visited > MAX_EXPANDED_VALUES:
+            return True
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
 
 
 def _documents(loader: Any) -> Iterator[Any]:
