@@ -2,11 +2,14 @@
 
 A finding is matched by file, rule, JSON Pointer and message — never by line, so that edits
 elsewhere in a file do not resurrect accepted findings, while a changed value (the message shows
-it) counts as new. Entries are counted: two identical accepted findings accept two, not three."""
+it) counts as new. Entries are counted: two identical accepted findings accept two, not three.
+Files are stored relative to the baseline's own directory, so the baseline matches whichever
+directory p1lint runs from and however the paths are spelt."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
@@ -27,8 +30,14 @@ class Key(NamedTuple):
     message: str
 
     @classmethod
-    def of(cls, finding: Finding) -> Key:
-        return cls(Path(finding.file).as_posix(), finding.rule, finding.path, finding.message)
+    def of(cls, finding: Finding, base: Path) -> Key:
+        return cls(_relative(finding.file, base), finding.rule, finding.path, finding.message)
+
+
+def _relative(file: str, base: Path) -> str:
+    if file.startswith("<"):  # <stdin> and other names that are not paths
+        return file
+    return Path(os.path.relpath(Path(file).resolve(), base.resolve())).as_posix()
 
 
 class Filtered(NamedTuple):
@@ -38,9 +47,13 @@ class Filtered(NamedTuple):
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> None:
-    entries = [Key.of(finding)._asdict() for finding in findings]
+    entries = [Key.of(finding, path.parent)._asdict() for finding in findings]
     document = {"version": FORMAT_VERSION, "findings": entries}
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as error:
+        message = f"cannot write baseline: {error.strerror or error}"
+        raise BaselineError(str(InputError(str(path), 1, 1, message))) from error
 
 
 def load_baseline(path: Path) -> Counter[Key]:
@@ -66,11 +79,12 @@ def _keys(path: Path, document: object) -> list[Key]:
         raise BaselineError(str(InputError(str(path), 1, 1, message))) from error
 
 
-def apply_baseline(findings: list[Finding], baseline: Counter[Key]) -> Filtered:
+def apply_baseline(findings: list[Finding], baseline: Counter[Key], base: Path) -> Filtered:
+    """Drop the findings the baseline (stored in directory `base`) accepts."""
     remaining = Counter(baseline)
     kept = []
     for finding in findings:
-        key = Key.of(finding)
+        key = Key.of(finding, base)
         if remaining[key] > 0:
             remaining[key] -= 1
         else:

@@ -54,7 +54,11 @@ def _load_baseline(path: Path | None) -> Any:
 def _write_baseline(path: Path, findings: list[Finding], had_errors: bool) -> int:
     from p1lint.baseline import write_baseline
 
-    write_baseline(path, findings)
+    try:
+        write_baseline(path, findings)
+    except P1LintError as problem:
+        click.echo(str(problem), err=True)
+        return EXIT_ERROR
     click.echo(f"p1lint: wrote {len(findings)} findings to the baseline {path}", err=True)
     return EXIT_ERROR if had_errors else EXIT_OK
 
@@ -66,7 +70,7 @@ def _without_accepted(
         return findings
     from p1lint.baseline import apply_baseline
 
-    filtered = apply_baseline(findings, accepted)
+    filtered = apply_baseline(findings, accepted, path.parent if path else Path.cwd())
     if not quiet:
         stale = f"; {filtered.unmatched} of its entries no longer match" if filtered.unmatched else ""
         click.echo(f"p1lint: {filtered.suppressed} findings accepted by the baseline {path}{stale}", err=True)
