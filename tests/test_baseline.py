@@ -15,7 +15,6 @@ from p1lint.cli import cli
 from p1lint.findings import Finding
 from tests.support import FIXTURES
 
-
 BASE = Path.cwd()
 
 

@@ -53,3 +53,13 @@ def test_long_input_is_not_searched():
 def test_invalid_options_fail_when_rules_load(options):
     with pytest.raises(ValueError):
         PatternOptions(**options)
+
+
+def test_a_timed_out_match_is_reported_not_passed():
+    from p1lint.functions import get_function
+    from p1lint.functions.base import Context
+
+    function = get_function("pattern")
+    options = function.options(match="(a+)+$")
+    problems = [p.detail for p in function.check("a" * 5000 + "!", options, Context({}))]
+    assert problems == ["could not be checked: the pattern took longer than 0.1 s"]

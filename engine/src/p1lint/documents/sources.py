@@ -150,7 +150,7 @@ def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:
     if len(documents) != 1:
         return InputError(name, 1, 1, f"expected one YAML document, found {len(documents)}")
     if "*" in text and _expands_too_far(documents[0]):
-        message = f"YAML aliases expand to more than {MAX_EXPANDED_VALUES:,} values (recursive or nested aliases)"
+        message = f"YAML aliases expand to more than {MAX_EXPANDED_VALUES:,} values (recursive or nested)"
         return InputError(name, 1, 1, message)
     from p1lint.documents.duplicates import locate
 

@@ -46,14 +46,20 @@ def pattern(value: Any, options: PatternOptions, context: Context) -> Iterator[P
         yield Problem(f"is longer than {MAX_INPUT_LENGTH} characters and was not checked")
         return
     must, must_not = options._compiled
-    if must is not None and _search(must, value) is False:
-        yield Problem(f"does not match the pattern {options.match}")
-    if must_not is not None and _search(must_not, value) is True:
-        yield Problem(f"matches the forbidden pattern {options.not_match}")
+    verdicts = [(must, False, f"does not match the pattern {options.match}"),
+                (must_not, True, f"matches the forbidden pattern {options.not_match}")]
+    for compiled, failing, detail in verdicts:
+        if compiled is None:
+            continue
+        found = _search(compiled, value)
+        if found is None:
+            yield Problem(f"could not be checked: the pattern took longer than {MATCH_TIMEOUT_SECONDS} s")
+        elif found is failing:
+            yield Problem(detail)
 
 
 def _search(compiled: Any, value: str) -> bool | None:
-    """True/False, or None when the match timed out (then no verdict is given)."""
+    """True/False, or None when the match timed out (reported as a problem by the caller)."""
     try:
         return compiled.search(value, timeout=MATCH_TIMEOUT_SECONDS) is not None
     except TimeoutError:
