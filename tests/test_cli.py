@@ -97,8 +97,14 @@ def test_input_errors_exit_two_and_other_files_are_checked(tmp_path, bad_file):
     result = run("check", "--format", "json", str(broken), bad_file)
     assert result.exit_code == 2
     assert f"{broken}:1:2: invalid JSON" in result.stderr
-    assert json.loads(result.stdout)["summary"]["files"] == 2
+    assert json.loads(result.stdout)["summary"]["files"] == 1  # files linted; the other is on stderr
     assert json.loads(result.stdout)["findings"]
+
+
+def test_stdin_named_twice_is_read_once():
+    result = run("check", "--select", "P1L102", "-", "-", input=json.dumps(FRAGMENT_APP))
+    assert result.exit_code == 1
+    assert "could not be checked" not in result.output
 
 
 def test_bad_rules_directory_exits_two(tmp_path, bad_file):

@@ -50,6 +50,12 @@ def test_github_annotations_escape_data_and_properties():
     assert lines[1].startswith("::notice file=/abs/b.yaml,line=1,col=1,title=P1L720 application-disabled::line one%0Aline two: done")
 
 
+def test_sarif_relative_uris_are_percent_encoded():
+    spaced = FINDINGS[0]._replace(file="dir with space/ä.json")
+    location = json.loads(render("sarif", [spaced]))["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "dir%20with%20space/%C3%A4.json"
+
+
 def test_sarif():
     log = json.loads(render("sarif"))
     run = log["runs"][0]

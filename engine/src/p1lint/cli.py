@@ -177,4 +177,7 @@ def generate_docs(output: Path | None) -> None:
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):  # a file name the terminal cannot encode is escaped
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     cli(prog_name="p1lint")

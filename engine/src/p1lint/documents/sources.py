@@ -46,8 +46,9 @@ class SourceDocument:
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
     """Expand directories recursively into their JSON/YAML files, in a stable order. Hidden files
-    and directories (`.git`, `.github`, ...) below a given directory are skipped."""
-    for raw in paths:
+    and directories (`.git`, `.github`, ...) below a given directory are skipped; a path given
+    twice (or standard input named twice) is read once."""
+    for raw in dict.fromkeys(paths):
         path = Path(raw)
         if raw != STDIN_NAME and path.is_dir():
             found = (p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and not _hidden(p, path))

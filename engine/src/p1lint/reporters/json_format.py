@@ -25,7 +25,7 @@ class JsonReporter:
         document = {
             "version": __version__,
             "findings": self.findings,
-            "summary": {"files": summary.files, "errors": summary.errors,
+            "summary": {"files": summary.files - summary.unreadable, "errors": summary.errors,
                         "warnings": summary.warnings, "infos": summary.infos},
         }
         json.dump(document, self.stream, indent=2, ensure_ascii=False)

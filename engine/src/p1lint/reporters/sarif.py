@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePath
+from urllib.parse import quote
 from typing import IO, Any
 
 from p1lint import __version__
@@ -43,8 +44,9 @@ def _rule(finding: Finding) -> dict[str, Any]:
 
 
 def _uri(file: str) -> str:
+    """An RFC 3986 URI reference: absolute paths as file: URIs, relative ones percent-encoded."""
     path = PurePath(file)
-    return Path(file).resolve().as_uri() if path.is_absolute() else path.as_posix()
+    return Path(file).resolve().as_uri() if path.is_absolute() else quote(path.as_posix())
 
 
 def _result(finding: Finding) -> dict[str, Any]:
