@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePath
-from urllib.parse import quote
 from typing import IO, Any
+from urllib.parse import quote
 
 from p1lint import __version__
 from p1lint.findings import Finding
