@@ -17,8 +17,11 @@ SECRETS = (
     "Zt5nB8q-Wm2Xk7Pv.Lc4Rj9Hf1Sd6Ga3Ye0Uo",
     "Mh3-Vq8Ty1~Kp6Zn0.Ws4Lb9Dj2Xr7Fc5Ge",  # secrets-worker-export.yaml
     "Qe9_Hs2Nv5.Jt8Wk1~Bp4Rc7Xm0Lz3Dy6Fa",
+    "3Jr9QmZx7LpW2vTc",  # secrets-misnamed.json: client_secret, a decryption key, a URL password
+    "c2VjcmV0LWRlY3J5cHRpb24ta2V5",
+    "hunter2",
 )
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
 
 
 def p1lint(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -46,7 +49,7 @@ def test_the_fixtures_hold_the_secrets():
 def test_secret_is_reported_but_never_printed(path, output_format):
     result = p1lint("--format", output_format, "--fail-on", "info", str(path))
     assert result.returncode == 1
-    assert "P1L750" in result.stdout
+    assert "P1L750" in result.stdout or "P1L752" in result.stdout
     assert_no_secret(result)
 
 
@@ -54,7 +57,7 @@ def test_secret_is_reported_but_never_printed(path, output_format):
 def test_secret_read_from_standard_input_is_never_printed(output_format):
     text = (FIXTURES / "bad" / "secrets-worker-export.yaml").read_text()
     result = p1lint("--format", output_format, "--stdin-filename", "app.yaml", "-", stdin=text)
-    assert "P1L750" in result.stdout
+    assert "P1L750" in result.stdout or "P1L752" in result.stdout
     assert_no_secret(result)
 
 

@@ -109,3 +109,25 @@ def test_unparseable_now_falls_back_to_the_clock():
 )
 def test_parse_timestamp(text, expected):
     assert parse_timestamp(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("application", "expected"),
+    [
+        ({"client_secret": "3Jr9QmZx7LpW2vTc"}, [("client_secret",)]),
+        ({"clientSecrett": "3Jr9QmZx7LpW2vTc"}, [("clientSecrett",)]),
+        ({"clientSecret": "3Jr9QmZx7LpW2vTc"}, []),  # excluded: secret-committed's path
+        ({"secret": "3Jr9QmZx7LpW2vTc"}, [("secret",)]),  # a string where the API has an object
+        ({"mobile": {"x": [{"decryptionKey": "abc123def456"}]}}, [("mobile", "x", 0, "decryptionKey")]),
+        ({"password": "${DB_PASSWORD}", "apiKey": "****"}, []),  # placeholders
+        ({"jwks": '{"keys": []}', "tokenEndpointAuthMethod": "CLIENT_SECRET_BASIC"}, []),
+        ({"passwordPolicy": {"minLength": 8}}, []),  # not a string
+    ],
+)
+def test_secret_keys(application, expected):
+    from p1lint.functions import get_function
+    from p1lint.functions.base import Context
+
+    function = get_function("secret-keys")
+    options = function.options(exclude=["clientSecret", "secret.secret", "secret.previous.secret"])
+    assert [p.path for p in function.check(application, options, Context(application))] == expected

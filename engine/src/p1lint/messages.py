@@ -17,6 +17,10 @@ SENSITIVE_KEYS = frozenset(
     {"clientSecret", "secret", "jwks", "privateKey", "password", "d", "p", "q", "dp", "dq", "qi",
      "oth", "k"}
 )
+# Keys whose values are treated as credentials wherever they appear (misspelt ones included).
+SENSITIVE_KEY_NAME = re.compile(
+    r"(?i)secret|passw(or)?d|private_?key|api_?key|decryption_?key|verification_?key|service_?account_?credentials"
+)
 REDACTED = "[redacted]"
 MAX_VALUE_LENGTH = 80
 MAX_DISPLAY_DEPTH = 8
@@ -34,8 +38,18 @@ def render(template: str, detail: str, value: Any, pointer: Pointer) -> str:
     return TOKEN.sub(lambda m: m.group(0)[0] if m.group(1) is None else fields[m.group(1)], template)
 
 
+def is_credential_name(key: object) -> bool:
+    """`clientSecret`, `client_secret`, `password`, `decryptionKey`, ...: a name that says credential."""
+    return isinstance(key, str) and SENSITIVE_KEY_NAME.search(key) is not None
+
+
+def is_sensitive_key(key: object) -> bool:
+    """A key whose value is never shown: a credential's name, `jwks`, or a private JWK member."""
+    return (isinstance(key, str) and key in SENSITIVE_KEYS) or is_credential_name(key)
+
+
 def is_sensitive(pointer: Pointer) -> bool:
-    return any(isinstance(key, str) and key in SENSITIVE_KEYS for key in pointer)
+    return any(is_sensitive_key(key) for key in pointer)
 
 
 def display_value(value: Any, pointer: Pointer) -> str:
@@ -54,7 +68,7 @@ def redact(value: Any, depth: int = 0) -> Any:
     if depth > MAX_DISPLAY_DEPTH:
         return "…"
     if isinstance(value, dict):
-        return {k: REDACTED if k in SENSITIVE_KEYS else redact(v, depth + 1) for k, v in value.items()}
+        return {k: REDACTED if is_sensitive_key(k) else redact(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
         return [redact(item, depth + 1) for item in value]
     if isinstance(value, str):

@@ -43,6 +43,8 @@ def jwks(value: Any, options: JwksOptions, context: Context) -> Iterator[Problem
     """A `jwks` text that parses as a JWK Set must pass the selected `check`."""
     keys = _key_list(value, context.memo)
     if keys is None:
+        if options.check == "private-members":
+            yield from _private_members_in_text(value)
         return
     if options.check == "no-keys":
         if not keys:
@@ -53,12 +55,24 @@ def jwks(value: Any, options: JwksOptions, context: Context) -> Iterator[Problem
 
 
 def _key_list(value: Any, memo: dict[str, Any]) -> list[Any] | None:
-    """The `keys` array of a parsed JWK Set, or None when the text is not one."""
-    if not isinstance(value, str):
+    """The `keys` array of a parsed JWK Set, or None when the value is not one. A set written as
+    an object rather than text is the schema rules' business, but its keys are checked too."""
+    if not isinstance(value, (str, dict)):
         return None
-    parsed = parse_json_text(value, memo)
+    parsed = value if isinstance(value, dict) else parse_json_text(value, memo)
     keys = parsed.get("keys") if isinstance(parsed, dict) else None
     return keys if isinstance(keys, list) else None
+
+
+PRIVATE_MEMBER_TEXT = re.compile(r'"(d|p|q|dp|dq|qi|oth|k)"\s*:')
+
+
+def _private_members_in_text(value: Any) -> Iterator[Problem]:
+    """Text that does not parse can still hold a private key: look for the member names."""
+    if isinstance(value, str):
+        found = sorted(set(PRIVATE_MEMBER_TEXT.findall(value)))
+        if found:
+            yield Problem(f"does not parse, but contains the private or symmetric key member(s) {', '.join(found)}")
 
 
 def _private_members(keys: IndexedKeys, options: JwksOptions) -> Iterator[Problem]:

@@ -40,6 +40,40 @@ def secret_value(value: Any, options: SecretValueOptions, context: Context) -> I
     yield Problem("holds a secret value")
 
 
+class SecretKeysOptions(Options):
+    exclude: list[str] = []
+
+
+@check_function("secret-keys", SecretKeysOptions)
+def secret_keys(value: Any, options: SecretKeysOptions, context: Context) -> Iterator[Problem]:
+    """Every string under a key whose name says credential (`client_secret`, `clientSecrett`,
+    `password`, `privateKey`, `decryptionKey`, ...) anywhere below the value, except the dotted
+    paths in `exclude`, is a committed secret unless it is a placeholder."""
+    from p1lint.messages import is_credential_name
+
+    excluded = {tuple(path.split(".")) for path in options.exclude}
+    for pointer, found in _strings(value):
+        if is_credential_name(pointer[-1]) and pointer not in excluded and _real_secret(found):
+            yield Problem("holds a value under a credential's name", pointer)
+
+
+def _strings(value: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(pointer, string) for every string member of an object below `value`, iteratively."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(value, ())]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((child, (*pointer, key)) for key, child in node.items())
+        elif isinstance(node, list):
+            stack.extend((child, (*pointer, index)) for index, child in enumerate(node))
+        elif isinstance(node, str) and pointer and isinstance(pointer[-1], str):
+            yield pointer, node
+
+
+def _real_secret(text: str) -> bool:
+    return bool(text.strip()) and PLACEHOLDER.match(text) is None
+
+
 @check_function("past-timestamp", NoOptions)
 def past_timestamp(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """A present ISO 8601 timestamp must already have passed. "Now" is `settings["now"]` (a
