@@ -72,7 +72,8 @@ def _private_members_in_text(value: Any) -> Iterator[Problem]:
     if isinstance(value, str):
         found = sorted(set(PRIVATE_MEMBER_TEXT.findall(value)))
         if found:
-            yield Problem(f"does not parse, but contains the private or symmetric key member(s) {', '.join(found)}")
+            members = ", ".join(found)
+            yield Problem(f"does not parse, but contains the private or symmetric key member(s) {members}")
 
 
 def _private_members(keys: IndexedKeys, options: JwksOptions) -> Iterator[Problem]:
