@@ -102,7 +102,7 @@ def test_clean_uris_pass_every_check(value):
                          "https://app.example.com/cb"}),
         ("http://app.example.com:80/cb", {"canonical": "default port :80", "remote-http": "loopback"}),
         ("https://app.example.com/a/%2E%2e/cb", {"canonical": "segments in the path"}),
-        ("https:/app.example.com/cb", {"canonical": "1 slash after the scheme instead of 2"}),
+        ("https:/app.example.com/cb", {"absolute": "lacks '//' after 'https:'; an https URI is https://host/path"}),
         ("https:///app.example.com/cb", {"canonical": "3 slashes after the scheme instead of 2"}),
         ("https://ex%61mple.com/cb", {"canonical": "percent-encoded host); browsers use https://example.com/cb"}),
         ("https://bücher.example/cb", {"canonical": "https://xn--bcher-kva.example/cb"}),
@@ -244,3 +244,17 @@ def test_no_text_makes_a_check_crash(value):
     assert function is not None
     for problem in function.check(value, UriOptions(**ALL_CHECKS), Context({})):
         assert problem.detail and problem.path == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https:/app.example.com/cb", ["lacks '//' after 'https:'; an https URI is https://host/path"]),
+        ("https:app.example.com/cb", ["lacks '//' after 'https:'; an https URI is https://host/path"]),
+        ("HTTP:/127.0.0.1/cb", ["lacks '//' after 'HTTP:'; an http URI is http://host/path"]),
+        ("https://app.example.com/cb", []),
+        ("com.example.app:/cb", []),  # private-use schemes need no authority (RFC 8252 §7.1)
+    ],
+)
+def test_web_uris_need_an_authority(value, expected):
+    assert details(value, absolute=True) == expected

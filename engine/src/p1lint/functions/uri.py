@@ -96,6 +96,9 @@ def _absolute(uri: Uri, options: UriOptions) -> str | None:
         return "is not an absolute URI: it has no scheme such as https:"
     if _looks_like_host_port(uri):
         return f"has no scheme: '{uri.scheme}:' reads as a scheme, not as a host and port"
+    after_scheme = uri.text[len(uri.scheme) + 1 :].replace("\\", "/")  # `\` is unsafe-characters'
+    if uri.scheme_lower in WEB_SCHEMES and not after_scheme.startswith("//"):
+        return f"lacks '//' after '{uri.scheme}:'; an {uri.scheme_lower} URI is {uri.scheme_lower}://host/path"
     return None
 
 
@@ -251,7 +254,7 @@ def _slashes(uri: Uri) -> str | None:
         return None
     after = uri.text[len(uri.scheme_lower) + 1 :]
     slashes = len(after) - len(after.lstrip("/\\"))
-    if slashes == 2:
+    if slashes <= 2:  # fewer than two: no authority at all, the `absolute` check's error
         return None
     return f"{slashes} slash{'' if slashes == 1 else 'es'} after the scheme instead of 2"
 
