@@ -12,12 +12,13 @@ from p1lint.documents.sources import SourceDocument, discover, read_source
 from p1lint.findings import Finding, InputError
 from p1lint.functions.base import MISSING, Context
 from p1lint.messages import render
-from p1lint.models.enums import Protocol
+from p1lint.models.enums import Protocol, SystemApplicationType
 from p1lint.rules.fields import field_value
 from p1lint.selection import ActiveRule
 
 OIDC = "OPENID_CONNECT"
 KNOWN_PROTOCOLS = get_args(Protocol)
+SYSTEM_TYPES = get_args(SystemApplicationType)
 
 
 @dataclass
@@ -105,9 +106,15 @@ def protocol_of(data: Any) -> str:
     return protocol if isinstance(protocol, str) and protocol in KNOWN_PROTOCOLS else OIDC
 
 
+def is_system_application(data: Any) -> bool:
+    """PingOne's own applications (self-service, admin console, portal, templates) appear in
+    environment exports, but their settings are PingOne's, not the user's: they are not checked."""
+    return isinstance(data, dict) and data.get("type") in SYSTEM_TYPES
+
+
 def applies(active: ActiveRule, data: Any) -> bool:
     spec = active.rule.spec
-    if spec.scope == "application" and protocol_of(data) not in spec.protocols:
+    if spec.scope == "application" and (protocol_of(data) not in spec.protocols or is_system_application(data)):
         return False
     return active.rule.applies(data)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Literal
 
 Protocol = Literal["OPENID_CONNECT", "SAML", "WS_FED", "EXTERNAL_LINK"]
-ApplicationType = Literal[
-    "WEB_APP", "NATIVE_APP", "SINGLE_PAGE_APP", "WORKER", "SERVICE", "CUSTOM_APP",
+SystemApplicationType = Literal[
     "PING_ONE_SELF_SERVICE", "PING_ONE_ADMIN_CONSOLE", "PING_ONE_PORTAL", "TEMPLATE_APP",
     "PORTAL_LINK_APP",
+]
+ApplicationType = Literal[
+    "WEB_APP", "NATIVE_APP", "SINGLE_PAGE_APP", "WORKER", "SERVICE", "CUSTOM_APP", SystemApplicationType
 ]
 GrantType = Literal[
     "AUTHORIZATION_CODE", "IMPLICIT", "REFRESH_TOKEN", "CLIENT_CREDENTIALS", "DEVICE_CODE",
