@@ -114,8 +114,9 @@ def is_system_application(data: Any) -> bool:
 
 def applies(active: ActiveRule, data: Any) -> bool:
     spec = active.rule.spec
-    if spec.scope == "application" and (protocol_of(data) not in spec.protocols or is_system_application(data)):
-        return False
+    if spec.scope == "application":
+        if protocol_of(data) not in spec.protocols or is_system_application(data):
+            return False
     return active.rule.applies(data)
 
 
