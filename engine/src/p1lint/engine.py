@@ -14,6 +14,7 @@ from p1lint.functions.base import MISSING, Context
 from p1lint.messages import render
 from p1lint.models.enums import Protocol, SystemApplicationType
 from p1lint.rules.fields import field_value
+from p1lint.rules.schema import RuleSpec
 from p1lint.selection import ActiveRule
 
 OIDC = "OPENID_CONNECT"
@@ -112,11 +113,15 @@ def is_system_application(data: Any) -> bool:
     return isinstance(data, dict) and data.get("type") in SYSTEM_TYPES
 
 
+def checked_by(spec: RuleSpec, data: Any) -> bool:
+    """Whether an application-scope rule looks at this application at all."""
+    return protocol_of(data) in spec.protocols and not is_system_application(data)
+
+
 def applies(active: ActiveRule, data: Any) -> bool:
     spec = active.rule.spec
-    if spec.scope == "application":
-        if protocol_of(data) not in spec.protocols or is_system_application(data):
-            return False
+    if spec.scope == "application" and not checked_by(spec, data):
+        return False
     return active.rule.applies(data)
 
 
