@@ -161,6 +161,10 @@ def test_applications_in_each_document_shape(data, pointers):
         ("a.yaml", b"v: '${''x'' + user.name}'\n", ("v",), 8, (1, 15)),
         ("a.yaml", b"v: ${user.x}\n", ("v",), 2, (1, 6)),
         ("a.yaml", b"v: ${user.x}\n", ("v",), 99, (1, 13)),
+        ("a.yaml", b"v: >-\n  ${user.name.given +\n  ' ' + user.x}\n", ("v",), 29, (3, 12)),
+        ("a.yaml", b"v: |\n  ${user.x}\n", ("v",), 2, (2, 5)),
+        ("a.yaml", b'v: "${user.name.given +\n   user.x}"\n', ("v",), 25, (2, 9)),
+        ("a.yaml", b"v: ${user.name.given +\n   user.x}\n", ("v",), 25, (2, 9)),
     ],
 )
 def test_positions_inside_strings(name, raw, pointer, offset, expected):

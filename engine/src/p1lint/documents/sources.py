@@ -35,13 +35,13 @@ class SourceDocument:
 
     def position_in_string(self, pointer: tuple[str | int, ...], offset: int) -> tuple[int, int]:
         """Line and column of character `offset` inside the string value at `pointer`."""
-        from p1lint.documents.positions import column_in_string
+        from p1lint.documents.positions import position_in_scalar
 
         line, column = self.position(pointer)
         lines = self.text.splitlines()
         if not 0 < line <= len(lines):
             return line, column
-        return line, column_in_string(lines[line - 1], column, offset)
+        return position_in_scalar(lines, line, column, offset)
 
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
