@@ -14,7 +14,6 @@ from p1lint.functions.base import MISSING, Context
 from p1lint.messages import render
 from p1lint.models.enums import Protocol, SystemApplicationType
 from p1lint.rules.fields import field_value
-from p1lint.rules.schema import RuleSpec
 from p1lint.selection import ActiveRule
 
 OIDC = "OPENID_CONNECT"
@@ -113,24 +112,21 @@ def is_system_application(data: Any) -> bool:
     return isinstance(data, dict) and data.get("type") in SYSTEM_TYPES
 
 
-def checked_by(spec: RuleSpec, data: Any) -> bool:
-    """Whether an application-scope rule looks at this application at all."""
-    return protocol_of(data) in spec.protocols and not is_system_application(data)
-
-
-def applies(active: ActiveRule, data: Any) -> bool:
-    spec = active.rule.spec
-    if spec.scope == "application" and not checked_by(spec, data):
-        return False
-    return active.rule.applies(data)
+def relevant(rules: list[ActiveRule], data: Any) -> list[ActiveRule]:
+    """The rules that look at `data` at all: application-scope rules see the protocols they name,
+    and never PingOne's own applications. Decided once per application, not once per rule."""
+    if is_system_application(data):
+        return [active for active in rules if active.rule.spec.scope != "application"]
+    protocol = protocol_of(data)
+    return [a for a in rules if a.rule.spec.scope != "application" or protocol in a.rule.spec.protocols]
 
 
 def check(
     rules: list[ActiveRule], data: Any, context: Context, errors: list[InputError], file: str
 ) -> Iterator[Hit]:
-    for active in rules:
+    for active in relevant(rules, data):
         try:
-            if applies(active, data):
+            if active.rule.applies(data):
                 yield from _check_rule(active, data, context)
         except Exception as error:  # a bug in a function must not hide the other findings
             errors.append(_internal_error(file, error, active.rule.id))

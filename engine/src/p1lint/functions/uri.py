@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import model_validator
@@ -72,11 +73,16 @@ def uri(value: Any, options: UriOptions, context: Context) -> Iterator[Problem]:
     if not isinstance(value, str):
         return
     parsed = parse_uri(value)
-    for name, checker in _CHECKS.items():
-        if _enabled(options, name):
-            detail = checker(parsed, options)
-            if detail:
-                yield Problem(detail)
+    for checker in _enabled_checks(options):
+        detail = checker(parsed, options)
+        if detail:
+            yield Problem(detail)
+
+
+@lru_cache(maxsize=256)
+def _enabled_checks(options: UriOptions) -> tuple[Callable[[Uri, UriOptions], str | None], ...]:
+    """The checks a rule's options turn on, worked out once per rule."""
+    return tuple(checker for name, checker in _CHECKS.items() if _enabled(options, name))
 
 
 def _enabled(options: UriOptions, name: str) -> bool:

@@ -13,8 +13,12 @@ Predicate = Callable[[Any], bool]
 
 
 def compile_conditions(conditions: list[Condition]) -> Predicate:
-    """All conditions must hold."""
+    """All conditions must hold (no condition: always; one: that one, without a wrapper)."""
     predicates = [compile_condition(condition) for condition in conditions]
+    if not predicates:
+        return lambda application: True
+    if len(predicates) == 1:
+        return predicates[0]
     return lambda application: all(test(application) for test in predicates)
 
 
