@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from p1lint.documents.applications import applications
 from p1lint.documents.sources import SourceDocument, discover, parse_bytes, read_source
@@ -186,3 +190,24 @@ def test_repeated_keys_are_recorded_and_the_last_value_is_kept(name, raw, repeat
     assert list(document.duplicate_keys) == repeated
     if kept_at:
         assert document.position(repeated[0]) == kept_at
+
+
+# YAML, the reference here, refuses control characters and reads U+2028/U+2029/U+0085/U+FEFF
+# as line breaks or marks; JSON text with them is compared by the table tests above instead.
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\x85\ufeff"), max_size=8)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=JSON_VALUES, indent=st.sampled_from([None, 0, 2, "\t"]))
+def test_json_positions_agree_with_the_yaml_walk(value, indent):
+    """The fast JSON pass and the libyaml walk give every value the same line and column."""
+    from p1lint.documents.jsonpositions import json_positions
+    from p1lint.documents.positions import PositionMap
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    assert json_positions(text) == PositionMap.from_text(text)._positions

@@ -1,6 +1,5 @@
-"""Map JSON Pointers to source line/column, built only for files that have findings.
-
-JSON is (for positions) a subset of YAML, so one libyaml node walk serves both formats.
+"""Map JSON Pointers to source line/column, built only for files that have findings: for JSON by
+one pass over its tokens (`jsonpositions`), for YAML by one walk over libyaml's node tree.
 """
 
 from __future__ import annotations
@@ -17,6 +16,12 @@ class PositionMap:
 
     def __init__(self, positions: dict[Pointer, Position]) -> None:
         self._positions = positions
+
+    @classmethod
+    def from_json(cls, text: str) -> PositionMap:
+        from p1lint.documents.jsonpositions import json_positions
+
+        return cls(json_positions(text))
 
     @classmethod
     def from_text(cls, text: str) -> PositionMap:

@@ -23,6 +23,7 @@ class SourceDocument:
     text: str
     data: Any
     duplicate_keys: tuple[tuple[str | int, ...], ...] = ()
+    is_json: bool = False
     _positions: Any = field(default=None, repr=False)
 
     def position(self, pointer: tuple[str | int, ...]) -> tuple[int, int]:
@@ -30,7 +31,8 @@ class SourceDocument:
         if self._positions is None:
             from p1lint.documents.positions import PositionMap
 
-            self._positions = PositionMap.from_text(self.text)
+            build = PositionMap.from_json if self.is_json else PositionMap.from_text
+            self._positions = build(self.text)
         return self._positions.locate(pointer)  # type: ignore[no-any-return]
 
     def position_in_string(self, pointer: tuple[str | int, ...], offset: int) -> tuple[int, int]:
@@ -123,7 +125,7 @@ def _parse_json(name: str, text: str) -> SourceDocument | InputError:
         return InputError(name, error.lineno, error.colno, f"invalid JSON: {_json_hint(error)}")
     except RecursionError:
         return InputError(name, 1, 1, "invalid JSON: nested too deeply")
-    return SourceDocument(name, text, data, locate(data, repeats.found))
+    return SourceDocument(name, text, data, locate(data, repeats.found), is_json=True)
 
 
 def _json_hint(error: json.JSONDecodeError) -> str:
