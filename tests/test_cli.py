@@ -158,6 +158,12 @@ def test_unknown_rule_exits_two():
     assert result.exit_code == 2
 
 
+def test_misspelt_rule_names_get_a_suggestion(bad_file):
+    assert "did you mean 'redirect-uri-no-fragment'?" in run("rule", "redirect-uri-fragment").stderr
+    result = run("check", "--ignore", "redirect-uri-nofragment", bad_file)
+    assert result.exit_code == 2 and "did you mean 'redirect-uri-no-fragment'?" in result.stderr
+
+
 def test_usage_error_exits_two():
     assert run("check", "--format", "xml", GOOD).exit_code == 2
     assert run("check").exit_code == 2

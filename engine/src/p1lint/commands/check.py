@@ -81,13 +81,14 @@ def select_rules(
     rule_dirs: tuple[Path, ...], profile: str, selected: list[str], ignored: list[str]
 ) -> list[ActiveRule]:
     """The catalogue filtered by profile and selection; a pattern matching no rule is an error."""
-    from p1lint.catalogue import load_catalogue
+    from p1lint.catalogue import did_you_mean, load_catalogue
     from p1lint.selection import active_rules, unknown_patterns
 
     catalogue = load_catalogue(rule_dirs)
     unknown = unknown_patterns(catalogue, [*selected, *ignored])
     if unknown:
-        raise P1LintError(f"p1lint: no rule matches {', '.join(unknown)} (see `p1lint rules`)")
+        hint = did_you_mean(catalogue, unknown)
+        raise P1LintError(f"p1lint: no rule matches {', '.join(unknown)}{hint} (see `p1lint rules`)")
     return active_rules(catalogue, profile, selected, ignored)
 
 

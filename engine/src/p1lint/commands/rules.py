@@ -38,7 +38,7 @@ def run_list(profile: str, rule_dirs: list[Path], output_format: str) -> int:
 
 
 def run_explain(key: str, profile: str, rule_dirs: list[Path]) -> int:
-    from p1lint.catalogue import find_rule
+    from p1lint.catalogue import did_you_mean, find_rule
     from p1lint.explain import explain
 
     catalogue = _catalogue(rule_dirs)
@@ -46,7 +46,7 @@ def run_explain(key: str, profile: str, rule_dirs: list[Path]) -> int:
         return EXIT_ERROR
     rule = find_rule(catalogue, key)
     if rule is None:
-        click.echo(f"p1lint: no rule {key!r} (see `p1lint rules`)", err=True)
+        click.echo(f"p1lint: no rule {key!r}{did_you_mean(catalogue, [key])} (see `p1lint rules`)", err=True)
         return EXIT_ERROR
     click.echo(explain(rule, profile))
     return EXIT_OK
