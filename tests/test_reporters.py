@@ -100,3 +100,11 @@ def test_markdown_report_groups_rules_and_files():
     assert rules.index("P1L102") < rules.index("P1L720")  # errors first
     assert "### apps/a.json" in text and "| 3:5 | P1L102 | error |" in text
     assert "100%" in text and "line one line two" in text  # cells stay on one line
+
+
+def test_control_characters_never_reach_the_terminal():
+    hostile = FINDINGS[0]._replace(file="apps/\x1b[2Ja.json", message="bad\x1b]0;title\x07 value")
+    for name in ("text", "github"):
+        output = render(name, [hostile])
+        assert "\x1b" not in output and "\x07" not in output
+        assert "\\x1b[2J" in output

@@ -38,7 +38,9 @@ class InputError(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        from p1lint.reporters import printable
+
+        return printable(f"{self.file}:{self.line}:{self.column}: {self.message}")
 
 
 class P1LintError(Exception):

@@ -17,6 +17,15 @@ REPORTERS: dict[str, str] = {
 }
 
 
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127) if code not in (9,)}
+
+
+def printable(text: str) -> str:
+    """`text` with control characters escaped, so that no file name or value can drive a terminal
+    (ANSI escape sequences) or forge lines in a CI log."""
+    return text.translate(_CONTROL)
+
+
 class Summary(NamedTuple):
     files: int
     errors: int

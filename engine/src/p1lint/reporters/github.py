@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import IO
 
 from p1lint.findings import Finding
-from p1lint.reporters import Summary
+from p1lint.reporters import Summary, printable
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

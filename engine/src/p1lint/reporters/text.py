@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from p1lint.findings import Finding
-from p1lint.reporters import Summary
+from p1lint.reporters import Summary, printable
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -31,10 +31,10 @@ class TextReporter:
         pass
 
     def handle(self, finding: Finding) -> None:
-        where = self._style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
+        where = self._style(f"{printable(finding.file)}:{finding.line}:{finding.column}:", bold=True)
         rule = self._style(finding.rule, bold=True)
         severity = self._style(finding.severity, fg=_COLORS[finding.severity])
-        self.stream.write(f"{where} {rule} {severity} {finding.message} [{finding.name}]\n")
+        self.stream.write(f"{where} {rule} {severity} {printable(finding.message)} [{finding.name}]\n")
 
     def stop(self, summary: Summary) -> None:
         if self.quiet:
