@@ -104,7 +104,8 @@ def test_markdown_report_groups_rules_and_files():
 
 def test_control_characters_never_reach_the_terminal():
     hostile = FINDINGS[0]._replace(file="apps/\x1b[2Ja.json", message="bad\x1b]0;title\x07 value")
-    for name in ("text", "github"):
+    for name in ("text", "github", "markdown", "junit"):
         output = render(name, [hostile])
         assert "\x1b" not in output and "\x07" not in output
         assert "\\x1b[2J" in output
+    ElementTree.fromstring(render("junit", [hostile]).split("\n", 1)[1])  # still well-formed XML

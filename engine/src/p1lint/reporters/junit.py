@@ -8,7 +8,7 @@ from typing import IO
 from xml.etree import ElementTree
 
 from p1lint.findings import Finding
-from p1lint.reporters import Summary
+from p1lint.reporters import Summary, printable
 
 
 class JunitReporter:
@@ -32,11 +32,14 @@ class JunitReporter:
 
 
 def _suite(root: ElementTree.Element, file: str, findings: list[Finding]) -> None:
+    """XML 1.0 cannot hold control characters: names and messages are escaped first."""
     count = str(len(findings))
+    file = printable(file)
     suite = ElementTree.SubElement(root, "testsuite", name=file, tests=count, failures=count)
     for finding in findings:
-        where = f"{finding.file}:{finding.line}:{finding.column}"
-        case = ElementTree.SubElement(suite, "testcase", name=f"{finding.rule} {finding.name} {finding.path}",
-                                      classname=finding.file)
-        failure = ElementTree.SubElement(case, "failure", type=finding.severity, message=finding.message)
-        failure.text = f"{where}: {finding.rule} {finding.severity} {finding.message}\n{finding.docs}"
+        message = printable(finding.message)
+        name = printable(f"{finding.rule} {finding.name} {finding.path}")
+        case = ElementTree.SubElement(suite, "testcase", name=name, classname=file)
+        failure = ElementTree.SubElement(case, "failure", type=finding.severity, message=message)
+        where = f"{file}:{finding.line}:{finding.column}"
+        failure.text = f"{where}: {finding.rule} {finding.severity} {message}\n{finding.docs}"

@@ -8,11 +8,11 @@ from typing import IO
 
 from p1lint import __version__
 from p1lint.findings import SEVERITY_RANK, Finding
-from p1lint.reporters import Summary
+from p1lint.reporters import Summary, printable
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text.replace("|", "\\|").replace("\n", " "))
 
 
 class MarkdownReporter:
