@@ -4,9 +4,16 @@ import os
 import tempfile
 
 import pytest
+from hypothesis import settings
 
 # The tests write caches of their own, never into the user's cache directory.
 os.environ.setdefault("P1LINT_CACHE_DIR", tempfile.mkdtemp(prefix="p1lint-test-cache-"))
+
+# Property tests draw the same examples on every run, so that a CI result does not depend on luck;
+# `HYPOTHESIS_PROFILE=explore` draws fresh ones when hunting for bugs locally.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("explore", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
