@@ -9,23 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import model_validator
-
 from p1lint.functions import check_function
-from p1lint.functions.base import Context, Options, Problem
+from p1lint.functions.base import Context, Problem
+from p1lint.functions.basic import BoundsOptions
 
 
-class RecommendedRangeOptions(Options):
-    min: float | None = None
-    max: float | None = None
+class RecommendedRangeOptions(BoundsOptions):
+    """The recommended bounds (`min`, `max`, at least one) and the valid window around them."""
+
     valid_min: float | None = None
     valid_max: float | None = None
-
-    @model_validator(mode="after")
-    def _some_bound(self) -> RecommendedRangeOptions:
-        if self.min is None and self.max is None:
-            raise ValueError("set `min`, `max` or both")
-        return self
 
 
 @check_function("recommended-range", RecommendedRangeOptions)
