@@ -49,10 +49,3 @@ def test_a_changed_grammar_directory_drops_the_cache(fresh_cache, monkeypatch):
     monkeypatch.setattr(expression_cache, "_grammar_fingerprint", lambda: ["changed"])
     assert list(expression_cache.expression_store().entries) == ["fingerprint"]
 
-
-def test_parser_tables_are_cached_in_the_users_directory_only(fresh_cache, monkeypatch):
-    from p1lint.expressions import parser
-
-    assert parser._table_cache() == str(fresh_cache / "expression-grammar.lark-cache")
-    monkeypatch.setenv("P1LINT_NO_CACHE", "1")
-    assert parser._table_cache() is False

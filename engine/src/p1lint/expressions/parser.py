@@ -1,8 +1,9 @@
 """Parse an attribute-mapping value into the syntax tree of `ast`.
 
-The LALR parser is built once, on first use, from `grammar/expression.lark`. Building the parse
-tree, turning it into AST nodes and measuring depth are all iterative, so deep nesting cannot
-exhaust the Python stack; a tree deeper than `MAX_DEPTH` is refused with a `too-deep` diagnostic.
+The LALR parser for `grammar/expression.lark` is loaded once, on first use, from its shipped
+tables. Building the parse tree, turning it into AST nodes and measuring depth are all iterative,
+so deep nesting cannot exhaust the Python stack; a tree deeper than `MAX_DEPTH` is refused with a
+`too-deep` diagnostic.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from lark.tree import Meta
 from p1lint.expressions import ast
 from p1lint.expressions.diagnostics import ExpressionSyntaxError, diagnostic
 from p1lint.expressions.syntax_errors import describe_syntax_error
-from p1lint.resources import data_dir
 
 MAX_DEPTH = 100
 
@@ -40,24 +40,12 @@ RESERVED_VARIABLES = frozenset({"this", "root"})
 
 @cache
 def lark_parser() -> Lark:
-    """The LALR parser for the grammar file, built on first use. Lark caches the built tables as a
-    pickle: it goes to the user's own cache directory, never to the shared temporary directory,
-    where another user could plant a file for us to load."""
-    path = data_dir("grammar") / "expression.lark"
-    return Lark.open(str(path), parser="lalr", propagate_positions=True, cache=_table_cache())
+    """The LALR parser for the grammar file, loaded on first use from the tables shipped beside it
+    (see `p1lint.expressions.tables`)."""
+    from p1lint.expressions.tables import load_parser
 
-
-def _table_cache() -> str | bool:
-    from p1lint.cachefiles import cache_dir
-
-    directory = cache_dir()
-    if directory is None:
-        return False
-    try:
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return False
-    return str(directory / "expression-grammar.lark-cache")
+    parser: Lark = load_parser()
+    return parser
 
 
 def parse_expression(source: str) -> ast.Node:
