@@ -59,3 +59,74 @@ def test_not_an_object():
 def test_secret_values_never_appear_in_messages():
     found = problems(clientSecret=12345678, secret={"secret": ["s3cr3t-value"]})
     assert found and all("s3cr3t" not in message and "12345678" not in message for _, _, message in found)
+
+
+# ---- the API's own members of related objects ------------------------------------------------
+
+APP = {"id": "a1"}
+ENV = {"id": "e1"}
+LINKS = {"self": {"href": "https://api.pingone.com/v1/x"}}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"signOnPolicyAssignments": [{"id": "s", "priority": 1, "signOnPolicy": {"id": "p"},
+                                      "application": APP, "environment": ENV, "_links": LINKS}]},
+        {"flowPolicyAssignments": [{"id": "f", "priority": 1, "flowPolicy": {"id": "p"},
+                                    "application": APP, "environment": ENV, "_links": LINKS}]},
+        {"secret": {"secret": "x" * 8, "_links": LINKS, "environment": ENV}},
+        {"roleAssignments": [{"role": {"id": "r"}, "scope": {"id": "e1", "type": "ENVIRONMENT"},
+                              "group": {"id": "g"}, "gateway": {"id": "gw"}, "environment": ENV}]},
+        {"attributeMappings": [{"name": "email", "value": "${user.email}", "nameFormat":
+                                "urn:oasis:names:tc:SAML:2.0:attrname-format:basic"}]},
+    ],
+    ids=["sign-on-policy", "flow-policy", "secret", "role-assignment", "attribute-mapping"],
+)
+def test_members_the_api_returns_are_accepted(changes):
+    assert problems(**changes) == []
+
+
+def test_policy_assignment_lists_are_typed_separately():
+    found = problems(signOnPolicyAssignments=[{"priority": 1, "flowPolicy": {"id": "p"}}],
+                     flowPolicyAssignments=[{"priority": 1, "signOnPolicy": {"id": "p"}}])
+    assert sorted((category, pointer) for category, pointer, _ in found) == [
+        ("missing", ("flowPolicyAssignments", 0, "flowPolicy")),
+        ("missing", ("signOnPolicyAssignments", 0, "signOnPolicy")),
+        ("unknown-key", ("flowPolicyAssignments", 0, "signOnPolicy")),
+        ("unknown-key", ("signOnPolicyAssignments", 0, "flowPolicy")),
+    ]
+
+
+MOBILE = {
+    "bundleId": "com.example.app", "packageName": "com.example.app", "huaweiAppId": "1",
+    "huaweiPackageName": "com.example.app", "passcodeGracePeriod": 3, "uriPrefix": "https://example.com",
+    "passcodeRefreshDuration": {"duration": 30, "timeUnit": "SECONDS"},
+    "integrityDetection": {"mode": "ENABLED", "excludedPlatforms": ["IOS"],
+                           "cacheDuration": {"amount": 24, "units": "HOURS"},
+                           "googlePlay": {"verificationType": "INTERNAL", "decryptionKey": "k",
+                                          "verificationKey": "v"}},
+    "push": {"numberMatching": {"type": "SELECT_NUMBER"}},
+}
+
+
+def test_signing_kerberos_and_mobile_are_typed():
+    assert problems(type="NATIVE_APP", mobile=MOBILE, kerberos={"key": {"id": "k"}},
+                    signing={"keyRotationPolicy": {"id": "krp"}}) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"signing": {"keyRotationPolicyId": "krp"}}, [
+            ("missing", ("signing", "keyRotationPolicy")), ("unknown-key", ("signing", "keyRotationPolicyId"))]),
+        ({"kerberos": {"key": "k"}}, [("type", ("kerberos", "key"))]),
+        ({"mobile": {"passcodeRefreshDuration": {"duration": 30, "timeUnit": "MINUTES"}}},
+         [("enum", ("mobile", "passcodeRefreshDuration", "timeUnit"))]),
+        ({"mobile": {"integrityDetection": {"mode": True}}}, [("enum", ("mobile", "integrityDetection", "mode"))]),
+        ({"mobile": {"integrityDetection": {"excludedPlatforms": ["ANDROID"]}}},
+         [("enum", ("mobile", "integrityDetection", "excludedPlatforms", 0))]),
+    ],
+)
+def test_nested_settings_mistakes(changes, expected):
+    assert sorted((category, pointer) for category, pointer, _ in problems(**changes)) == expected

@@ -5,25 +5,19 @@ and severities) under `rules/`. Read-only fields the API returns are accepted si
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from p1lint.models import enums
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
-
-
-class Reference(Model):
-    id: str
-
-
-class ReadOnly(BaseModel):
-    """Server-generated objects (`_links`, `environment`): shape not checked."""
-
-    model_config = ConfigDict(extra="allow")
+from p1lint.models.base import ApiObject, Model, ReadOnly, Reference
+from p1lint.models.related import (
+    AttributeMapping,
+    FlowPolicyAssignment,
+    Grant,
+    RoleAssignment,
+    Secret,
+    SignOnPolicyAssignment,
+)
+from p1lint.models.settings import Kerberos, Mobile, Signing
 
 
 class Icon(Model):
@@ -48,71 +42,6 @@ class AccessControl(Model):
 class CorsSettings(Model):
     behavior: enums.CorsBehavior
     origins: list[str] | None = None
-
-
-class PreviousSecret(Model):
-    secret: str | None = None
-    expiresAt: str | None = None
-    lastUsed: str | None = None
-
-
-class Secret(Model):
-    """The `/secret` object, when an export embeds it."""
-
-    secret: str | None = None
-    previous: PreviousSecret | None = None
-
-
-class ApiObject(Model):
-    """The read-only members the API returns on every object: accepted, not checked."""
-
-    id: str | None = None
-    environment: ReadOnly | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    links: ReadOnly | None = Field(default=None, alias="_links")
-
-
-class AttributeMapping(ApiObject):
-    """An `/attributes` object, embedded under `attributeMappings`."""
-
-    application: ReadOnly | None = None
-    name: str
-    value: str
-    required: bool = False
-    mappingType: enums.MappingType | None = None
-    idToken: bool | None = None
-    userInfo: bool | None = None
-    oidcScopes: list[str] | None = None
-
-
-class ScopeRef(Model):
-    id: str
-    type: enums.ScopeType
-
-
-class RoleAssignment(ApiObject):
-    """A `/roleAssignments` object, embedded under `roleAssignments`."""
-
-    role: Reference
-    scope: ScopeRef
-    readOnly: bool | None = None
-
-
-class Grant(ApiObject):
-    """A `/grants` object, embedded under `grants`."""
-
-    application: ReadOnly | None = None
-    resource: Reference
-    scopes: list[Reference] = Field(default_factory=list)
-
-
-class PolicyAssignment(ApiObject):
-    """A `/signOnPolicyAssignments` or `/flowPolicyAssignments` object."""
-
-    priority: int | None = None
-    signOnPolicy: Reference | None = None
-    flowPolicy: Reference | None = None
 
 
 class Application(ApiObject):
@@ -164,9 +93,9 @@ class Application(ApiObject):
     deviceTimeout: int | None = None
     devicePollingInterval: int | None = None
     requestScopesForMultipleResourcesEnabled: bool | None = None
-    signing: dict[str, Any] | None = None
-    kerberos: dict[str, Any] | None = None
-    mobile: dict[str, Any] | None = None
+    signing: Signing | None = None
+    kerberos: Kerberos | None = None
+    mobile: Mobile | None = None
     bundleId: str | None = None  # deprecated by the API in favour of mobile.bundleId
     packageName: str | None = None  # deprecated by the API in favour of mobile.packageName
     # Access and Roles
@@ -178,5 +107,5 @@ class Application(ApiObject):
     grants: list[Grant] | None = None
     attributeMappings: list[AttributeMapping] | None = None
     roleAssignments: list[RoleAssignment] | None = None
-    signOnPolicyAssignments: list[PolicyAssignment] | None = None
-    flowPolicyAssignments: list[PolicyAssignment] | None = None
+    signOnPolicyAssignments: list[SignOnPolicyAssignment] | None = None
+    flowPolicyAssignments: list[FlowPolicyAssignment] | None = None
