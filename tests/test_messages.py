@@ -8,7 +8,21 @@ from p1lint.messages import display_value, render, unknown_placeholders
 
 
 def test_placeholders_are_filled():
-    assert render("URI {value} {detail} at {path}", "is bad", "x", ("redirectUris", 0)) == 'URI "x" is bad at /redirectUris/0'
+    assert render("URI {value} {detail} at {path}", "is bad", "x", ("redirectUris", 0)) == 'URI "x" is bad at redirectUris[0]'
+
+
+@pytest.mark.parametrize(
+    ("pointer", "shown"),
+    [
+        (("secret", "previous", "secret"), "secret.previous.secret"),
+        (("attributeMappings", 2, "value"), "attributeMappings[2].value"),
+        (("client_secret",), "client_secret"),
+        (("custom", "full name", 0), 'custom["full name"][0]'),
+        ((), "the application"),
+    ],
+)
+def test_paths_in_messages_are_property_names_not_json_pointers(pointer, shown):
+    assert render("{path}", "", None, pointer) == shown
 
 
 def test_doubled_braces_are_literal():

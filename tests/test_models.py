@@ -130,3 +130,32 @@ def test_signing_kerberos_and_mobile_are_typed():
 )
 def test_nested_settings_mistakes(changes, expected):
     assert sorted((category, pointer) for category, pointer, _ in problems(**changes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"passcodeRefreshDuration": {"duration": 30, "timeUnit": "SECONDS"}},
+         'unknown property "passcodeRefreshDuration"; it is a setting of mobile: move it there'),
+        ({"behavior": "ALLOW_NO_ORIGINS"}, 'unknown property "behavior"; it is a setting of corsSettings: move it there'),
+        ({"mode": "ENABLED"}, 'unknown property "mode"; it is a setting of mobile.integrityDetection: move it there'),
+        ({"oidcScopes": []}, 'unknown property "oidcScopes"; it is a setting of each entry of attributeMappings: move it there'),
+        ({"mobile": {"integrityDetection": {"googlePlay": {}, "verificationType": "GOOGLE"}}},
+         'unknown property "verificationType"; it is a setting of googlePlay: move it there'),
+        ({"redirectUri": []}, 'unknown property "redirectUri"; did you mean "redirectUris"?'),
+    ],
+)
+def test_a_misplaced_property_says_where_it_belongs(changes, message):
+    assert [m for category, _, m in problems(**changes) if category == "unknown-key"] == [message]
+
+
+def test_a_property_of_two_nested_objects_names_both():
+    [(_, _, message)] = problems(priority=1)
+    assert message == ('unknown property "priority"; it is a setting of each entry of signOnPolicyAssignments'
+                       " or each entry of flowPolicyAssignments: move it there")
+
+
+def test_no_message_of_the_model_holds_a_json_pointer():
+    found = problems(corsSettings={"behaviour": "ALLOW_NO_ORIGINS"}, mobile={"bundleID": "x"},
+                     attributeMappings=[{"name": "a", "value": "b", "requried": True}])
+    assert found and not any("/" in message for _, _, message in found)

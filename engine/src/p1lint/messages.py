@@ -9,7 +9,7 @@ import json
 import re
 from typing import Any
 
-from p1lint.documents.pointer import Pointer, format_pointer
+from p1lint.documents.pointer import Pointer, format_field
 
 PLACEHOLDERS = frozenset({"detail", "value", "path"})
 TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")  # `{{` and `}}` are literal braces
@@ -33,7 +33,7 @@ def unknown_placeholders(template: str) -> list[str]:
 
 
 def render(template: str, detail: str, value: Any, pointer: Pointer) -> str:
-    fields = {"detail": detail, "path": format_pointer(pointer)}
+    fields = {"detail": detail, "path": format_field(pointer)}
     fields["value"] = display_value(value, pointer)
     return TOKEN.sub(lambda m: m.group(0)[0] if m.group(1) is None else fields[m.group(1)], template)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import typing
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ValidationError
@@ -56,10 +55,9 @@ def _quote(value: Any) -> str:
 
 
 def _unknown_key(root: type[BaseModel], pointer: Pointer) -> str:
-    known = _field_names(root, pointer[:-1])
-    close = difflib.get_close_matches(str(pointer[-1]), known, n=1, cutoff=0.6)
-    hint = f"; did you mean {_quote(close[0])}?" if close else ""
-    return f"unknown property {_quote(pointer[-1])}{hint}"
+    from p1lint.models.suggestions import unknown_key_hint
+
+    return f"unknown property {_quote(pointer[-1])}{unknown_key_hint(root, pointer)}"
 
 
 def _bad_enum(error: Any) -> str:
@@ -79,28 +77,3 @@ def _json_type(value: Any) -> str:
     names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
              list: "a list", dict: "an object", type(None): "null"}
     return names.get(type(value), type(value).__name__)
-
-
-def _field_names(model: Any, pointer: Pointer) -> list[str]:
-    """Property names (aliases) of the model at `pointer`, following list items and optionals."""
-    for key in pointer:
-        if isinstance(key, int):
-            continue
-        field = getattr(model, "model_fields", {}).get(key)
-        if field is None:
-            field = next((f for f in model.model_fields.values() if f.alias == key), None)
-        if field is None:
-            return []
-        model = _inner_model(field.annotation)
-    fields = getattr(model, "model_fields", {})
-    return [f.alias or name for name, f in fields.items()]
-
-
-def _inner_model(annotation: Any) -> Any:
-    for argument in typing.get_args(annotation) or (annotation,):
-        if isinstance(argument, type) and issubclass(argument, BaseModel):
-            return argument
-        inner = _inner_model(argument) if typing.get_args(argument) else None
-        if inner is not None:
-            return inner
-    return None
