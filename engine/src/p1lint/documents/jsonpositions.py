@@ -2,18 +2,21 @@
 
 JSON needs none of YAML's machinery (importing libyaml's Python layer alone costs more than this
 pass over a typical export), and the text was already validated by `json.loads`, so a regular
-expression over the tokens and a stack of open containers are enough."""
+expression over the tokens and a stack of open containers are enough. A string is skipped with
+`str.find`, not matched by a regular expression, so its length costs no memory (a repeated group
+over a 10 MB string needs a gigabyte of backtracking state). Lines follow `lines`."""
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from collections.abc import Iterator
 
+from p1lint.documents.lines import LineIndex
 from p1lint.documents.pointer import Key, Pointer
 
 Position = tuple[int, int]
-TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+TOKEN = re.compile(r'[{}\[\]:,"]|[^\s{}\[\]:,"]+')  # a string is `"`, its end found by `_string_end`
 
 
 class _Frame:
@@ -29,18 +32,39 @@ class _Frame:
 
 def json_positions(text: str) -> dict[Pointer, Position]:
     """Pointer → (line, column), 1-based, of each value's first character (a repeated key's last)."""
-    breaks = [match.start() for match in re.finditer("\n", text)]
+    lines = LineIndex(text)
     positions: dict[Pointer, Position] = {}
     stack: list[_Frame] = []
     expected: Pointer | None = ()  # the pointer of the value that comes next, if a value does
-    for token in TOKEN.finditer(text):
-        lexeme = token.group()
+    for start, lexeme in _tokens(text):
         if expected is not None and lexeme not in ",:]}":
-            positions[expected] = _position(breaks, token.start())
+            positions[expected] = lines.position(start)
             expected = _open(stack, expected, lexeme)
         else:
             expected = _punctuation(stack, lexeme)
     return positions
+
+
+def _tokens(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, lexeme) of each token; a string's lexeme is `"` (its start and end are known)."""
+    position = 0
+    search = TOKEN.search
+    while (token := search(text, position)) is not None:
+        lexeme = token.group()
+        position = _string_end(text, token.end()) if lexeme == '"' else token.end()
+        yield token.start(), lexeme if lexeme != '"' else text[token.start():position]
+
+
+def _string_end(text: str, index: int) -> int:
+    """The offset after the quote that closes the string whose content starts at `index`."""
+    while True:
+        quote = text.index('"', index)
+        escapes = quote - 1
+        while text[escapes] == "\\":
+            escapes -= 1
+        if (quote - 1 - escapes) % 2 == 0:
+            return quote + 1
+        index = quote + 1
 
 
 def _open(stack: list[_Frame], pointer: Pointer, lexeme: str) -> Pointer | None:
@@ -67,9 +91,3 @@ def _punctuation(stack: list[_Frame], lexeme: str) -> Pointer | None:
     elif frame.is_object:  # a key
         frame.member = json.loads(lexeme)
     return None
-
-
-def _position(breaks: list[int], offset: int) -> Position:
-    line = bisect_right(breaks, offset)
-    start = breaks[line - 1] + 1 if line else 0
-    return line + 1, offset - start + 1

@@ -1,11 +1,14 @@
 """Map JSON Pointers to source line/column, built only for files that have findings: for JSON by
-one pass over its tokens (`jsonpositions`), for YAML by one walk over libyaml's node tree.
+one pass over its tokens (`jsonpositions`), for YAML by one walk over libyaml's node tree. Lines
+and columns are those an editor shows (see `lines`): YAML marks are placed by their character
+offset, never by libyaml's own line count, which also breaks lines at U+0085, U+2028 and U+2029.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from p1lint.documents.lines import LineIndex
 from p1lint.documents.pointer import Key, Pointer
 
 Position = tuple[int, int]
@@ -35,7 +38,7 @@ class PositionMap:
             return cls({})
         positions: dict[Pointer, Position] = {}
         if root is not None:
-            _walk(root, (), positions)
+            _walk(root, (), positions, LineIndex(text))
         return cls(positions)
 
     def locate(self, pointer: Pointer) -> Position:
@@ -46,7 +49,7 @@ class PositionMap:
         return (1, 1)
 
 
-def _walk(root: Any, root_pointer: Pointer, positions: dict[Pointer, Position]) -> None:
+def _walk(root: Any, root_pointer: Pointer, positions: dict[Pointer, Position], lines: LineIndex) -> None:
     import yaml
 
     stack: list[tuple[Any, Pointer]] = [(root, root_pointer)]
@@ -56,7 +59,7 @@ def _walk(root: Any, root_pointer: Pointer, positions: dict[Pointer, Position]) 
         if id(node) in seen:  # an alias: its value was placed where the anchor is
             continue
         seen.add(id(node))
-        positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        positions[pointer] = lines.position(node.start_mark.index)
         if isinstance(node, yaml.MappingNode):  # reversed: a repeated key's last value wins, as in the data
             stack.extend((value, (*pointer, _key(key))) for key, value in reversed(node.value))
         elif isinstance(node, yaml.SequenceNode):

@@ -25,6 +25,7 @@ class SourceDocument:
     duplicate_keys: tuple[tuple[str | int, ...], ...] = ()
     is_json: bool = False
     _positions: Any = field(default=None, repr=False)
+    _lines: list[str] | None = field(default=None, repr=False)
 
     def position(self, pointer: tuple[str | int, ...]) -> tuple[int, int]:
         """Line and column (1-based) of the value at `pointer`, or of its nearest ancestor."""
@@ -37,10 +38,13 @@ class SourceDocument:
 
     def position_in_string(self, pointer: tuple[str | int, ...], offset: int) -> tuple[int, int]:
         """Line and column of character `offset` inside the string value at `pointer`."""
+        from p1lint.documents.lines import split_lines
         from p1lint.documents.positions import position_in_scalar
 
         line, column = self.position(pointer)
-        lines = self.text.splitlines()
+        if self._lines is None:  # split once per file, not once per finding
+            self._lines = split_lines(self.text)
+        lines = self._lines
         if not 0 < line <= len(lines):
             return line, column
         return position_in_scalar(lines, line, column, offset)
@@ -98,14 +102,10 @@ def _decode(name: str, raw: bytes) -> str | InputError:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line, column = _offset_position(raw, error.start)
+        from p1lint.documents.lines import byte_position
+
+        line, column = byte_position(raw, error.start)
         return InputError(name, line, column, f"not UTF-8 text: invalid byte 0x{raw[error.start]:02x}")
-
-
-def _offset_position(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    return line, offset - (before.rfind(b"\n") + 1) + 1
 
 
 def _looks_like_json(name: str, text: str) -> bool:
@@ -122,7 +122,10 @@ def _parse_json(name: str, text: str) -> SourceDocument | InputError:
     try:
         data = json.loads(text, object_pairs_hook=repeats.json_object)
     except json.JSONDecodeError as error:
-        return InputError(name, error.lineno, error.colno, f"invalid JSON: {_json_hint(error)}")
+        from p1lint.documents.lines import LineIndex
+
+        line, column = LineIndex(text).position(error.pos)
+        return InputError(name, line, column, f"invalid JSON: {_json_hint(error)}")
     except RecursionError:
         return InputError(name, 1, 1, "invalid JSON: nested too deeply")
     return SourceDocument(name, text, data, locate(data, repeats.found), is_json=True)
@@ -144,7 +147,7 @@ def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:
         documents = list(_documents(loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _mark_position(text, mark)
         return InputError(name, line, column, f"invalid YAML: {error.problem or error}")
     except (yaml.YAMLError, RecursionError) as error:
         return InputError(name, 1, 1, f"invalid YAML: {error}")
@@ -158,6 +161,12 @@ def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:
     from p1lint.documents.duplicates import locate
 
     return SourceDocument(name, text, documents[0], locate(documents[0], loader.repeats.found))
+
+
+def _mark_position(text: str, mark: Any) -> tuple[int, int]:
+    from p1lint.documents.lines import LineIndex
+
+    return LineIndex(text).position(mark.index) if mark else (1, 1)
 
 
 MAX_EXPANDED_VALUES = 100_000
