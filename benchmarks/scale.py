@@ -203,7 +203,7 @@ def run_case(name: str, scale: float, steps: int, timeout: float) -> None:
 
 def describe(name: str, n: int, run: Run, previous: Run | None, timeout: float) -> str:
     took = f">{timeout:.0f} s (stopped)" if run.exit_code is None else f"{run.seconds:7.2f} s"
-    ratio = f"  t(2n)/t(n) = {run.seconds / previous.seconds:.2f}" if previous else ""
+    ratio = f"  t(2n)/t(n) = {run.seconds / previous.seconds:.2f}" if previous and run.exit_code is not None else ""
     return f"{name:18} n={n:<8,} {took}  peak {run.peak_mib:6.0f} MiB  exit {run.exit_code}{ratio}"
 
 
