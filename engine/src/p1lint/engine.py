@@ -63,7 +63,7 @@ def lint_paths(
         for located in applications(document.data):
             targets.append(Target(document, located))
             try:
-                _run(per_application, located.application, settings, result, document, located.pointer)
+                _run(per_application, located, settings, result, document)
             except Exception as error:  # a bug must cost one application's findings, not the run
                 result.errors.append(_internal_error(document.name, error))
     try:
@@ -75,13 +75,22 @@ def lint_paths(
 
 
 def _run(
-    rules: list[ActiveRule], data: Any, settings: dict[str, Any], result: LintResult,
-    document: SourceDocument, prefix: Pointer,
+    rules: list[ActiveRule], located: Located, settings: dict[str, Any], result: LintResult,
+    document: SourceDocument,
 ) -> None:
-    repeated = tuple(p[len(prefix):] for p in document.duplicate_keys if p[: len(prefix)] == prefix)
+    prefix, data = located.pointer, located.application
+    repeated = tuple(
+        located.view.viewed(p[len(prefix):]) for p in document.duplicate_keys if p[: len(prefix)] == prefix
+    )
     context = Context(data, settings, duplicate_keys=repeated)
     for hit in check(rules, data, context, result.errors, document.name):
-        result.findings.append(build_finding(hit, document, (*prefix, *hit.pointer)))
+        result.findings.append(_located_finding(hit, document, located, hit.pointer))
+
+
+def _located_finding(hit: Hit, document: SourceDocument, located: Located, pointer: Pointer) -> Finding:
+    """The finding at the place in the document where the value of the view is written."""
+    written = located.view.original(pointer)
+    return build_finding(hit._replace(pointer=written), document, (*located.pointer, *written))
 
 
 def _run_input_scope(
@@ -95,8 +104,7 @@ def _run_input_scope(
     context = Context(data, settings)
     for hit in check(input_rules, data, context, result.errors, "<input>"):
         document, located = targets[int(hit.pointer[0])]
-        pointer = (*located.pointer, *hit.pointer[1:])
-        result.findings.append(build_finding(hit, document, pointer))
+        result.findings.append(_located_finding(hit, document, located, hit.pointer[1:]))
 
 
 def protocol_of(data: Any) -> str:
