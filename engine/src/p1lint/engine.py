@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, get_args
 
 from p1lint.documents.applications import Located, applications
+from p1lint.documents.kinds import Kind, kind_of, not_a_pingone_document
 from p1lint.documents.pointer import Pointer, format_pointer
-from p1lint.documents.sources import SourceDocument, discover, read_source
-from p1lint.findings import Finding, InputError
+from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
+from p1lint.findings import Finding, InputError, Notice
 from p1lint.functions.base import MISSING, Context
 from p1lint.messages import render
 from p1lint.models.enums import Protocol, SystemApplicationType
@@ -26,6 +27,7 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
+    skipped: list[Notice] = field(default_factory=list)
 
 
 class Hit(NamedTuple):
@@ -55,12 +57,11 @@ def lint_paths(
     targets: list[Target] = []
     per_application = [r for r in rules if r.rule.spec.scope == "application"]
     for name in discover(paths):
-        result.files += 1
-        document = read_source(name, stdin_name)
-        if isinstance(document, InputError):
-            result.errors.append(document)
+        read = _read(name, stdin_name, result)
+        if read is None:
             continue
-        for located in applications(document.data):
+        document, kind = read
+        for located in applications(document.data, kind):
             targets.append(Target(document, located))
             try:
                 _run(per_application, located, settings, result, document)
@@ -72,6 +73,25 @@ def lint_paths(
         result.errors.append(_internal_error("<input>", error))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _read(name: str, stdin_name: str, result: LintResult) -> tuple[SourceDocument, Kind] | None:
+    """A PingOne document and its kind; anything else is an input error, or, for a file found
+    while walking a directory, a notice."""
+    document = read_source(name, stdin_name)
+    kind = kind_of(document.data) if isinstance(document, SourceDocument) else None
+    if isinstance(document, SourceDocument) and kind is None:
+        reason = not_a_pingone_document(document.data)
+        if isinstance(name, WalkedFile):
+            result.skipped.append(Notice(name, reason))
+            return None
+        document = InputError(document.name, *document.position(()), reason)
+    result.files += 1
+    if isinstance(document, InputError):
+        result.errors.append(document)
+        return None
+    assert kind is not None
+    return document, kind
 
 
 def _run(

@@ -43,5 +43,18 @@ class InputError(NamedTuple):
         return printable(f"{self.file}:{self.line}:{self.column}: {self.message}")
 
 
+class Notice(NamedTuple):
+    """A file found in a directory and skipped because it is not a PingOne document: one line on
+    standard error, neither a finding nor an error."""
+
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        from p1lint.reporters import printable
+
+        return printable(f"p1lint: skipped {self.file}: {self.reason}")
+
+
 class P1LintError(Exception):
     """An error a user can cause (bad rule file, bad option); shown as one line, exit code 2."""

@@ -35,6 +35,8 @@ def run_check(
     save_all()
     for error in result.errors:
         click.echo(str(error), err=True)
+    for notice in [] if quiet else result.skipped:
+        click.echo(str(notice), err=True)
     if write_baseline is not None:
         return _write_baseline(write_baseline, result.findings, bool(result.errors))
     findings = _without_accepted(result.findings, accepted, baseline, quiet)

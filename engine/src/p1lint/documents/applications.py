@@ -1,4 +1,4 @@
-"""Find the application objects inside a parsed document."""
+"""Find the application objects inside a parsed PingOne document (its kinds are in `kinds`)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from p1lint.documents.embedded import EmbeddedView, embedded_view
+from p1lint.documents.kinds import APPLICATION, ARRAY, Kind, kind_of
 from p1lint.documents.pointer import Pointer
 
 
@@ -25,19 +26,9 @@ class Located(NamedTuple):
         return (*self.pointer, *self.view.original(pointer))
 
 
-def applications(data: Any) -> Iterator[Located]:
-    """One application object, a JSON array of them, or a list response (`_embedded.applications`)."""
-    embedded = data.get("_embedded") if isinstance(data, dict) else None
-    if isinstance(embedded, dict) and isinstance(embedded.get("applications"), list):
-        prefix: Pointer = ("_embedded", "applications")
-        for index, item in enumerate(embedded["applications"]):
-            yield _located((*prefix, index), item)
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield _located((index,), item)
-    else:
-        yield _located((), data)
-
-
-def _located(pointer: Pointer, application: Any) -> Located:
-    return Located(pointer, embedded_view(application))
+def applications(data: Any, kind: Kind | None = None) -> Iterator[Located]:
+    """The applications of a document of `kind` (by default: the kind the data matches, or else
+    its entries or the data as one application, so that the schema rules say what is wrong)."""
+    kind = kind or kind_of(data) or (ARRAY if isinstance(data, list) else APPLICATION)
+    for pointer, application in kind.entries(data):
+        yield Located(pointer, embedded_view(application))

@@ -59,13 +59,18 @@ def discover(paths: Iterable[str]) -> Iterator[str]:
         if raw != STDIN_NAME and path.is_dir():
             found = (p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and not _hidden(p, path))
             files = sorted(str(p) for p in found if p.is_file())
-            yield from files or [EmptyDirectory(raw)]
+            yield from [WalkedFile(name) for name in files] if files else [EmptyDirectory(raw)]
         else:
             yield raw
 
 
 class EmptyDirectory(str):
     """A directory argument with no JSON or YAML file below it: reported, never silently passed."""
+
+
+class WalkedFile(str):
+    """A file found below a directory argument, not named by the user: one that is not a PingOne
+    document (a `package.json`, a workflow file) is skipped with a notice, not reported as bad."""
 
 
 def _hidden(path: Path, root: Path) -> bool:
