@@ -160,3 +160,28 @@ def test_parsing_never_fails(raw):
     uri = parse_uri(raw)
     assert uri.raw == raw
     canonical_form(uri)
+
+
+HOST_PIECES = st.sampled_from(["a", "B", "1", "127", "0x7f", ".", "%", "%2F", "%41", ":", "[", "]", "::1", "é", "*"])
+PATH_PIECES = st.sampled_from(["/", "\\", ".", "..", "%2e", "a", "é", "?", "#", "=", "&", "@"])
+HOSTILE_URIS = st.builds(
+    "{}{}{}{}{}".format,
+    st.sampled_from(["https:", "HTTP:", "ws:", "myapp:", "file:", ""]),
+    st.sampled_from(["//", "/\\", "", "\\\\", "///", "/"]),
+    st.lists(HOST_PIECES, max_size=6).map("".join),
+    st.sampled_from(["", ":", ":80", ":443", ":08080", ":65536", ":x", "::"]),
+    st.lists(PATH_PIECES, max_size=8).map("".join),
+)
+
+
+@pytest.mark.parametrize("raw", ["https:/\\127.1:80.%:", "https://h:/", "myapp:/.//x", "https://a:b:c/", "https://%2F/"])
+def test_canonical_form_is_idempotent_on_known_cases(raw):
+    once = canonical_form(parse_uri(raw))
+    assert once is None or canonical_form(parse_uri(once)) == once
+
+
+@given(st.one_of(HOSTILE_URIS, st.text(max_size=40)))
+def test_canonical_form_is_idempotent(raw):
+    once = canonical_form(parse_uri(raw))
+    if once is not None:
+        assert canonical_form(parse_uri(once)) == once

@@ -20,6 +20,9 @@ SPECIAL_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})  # `file:` as
 C0_OR_SPACE = "".join(chr(code) for code in range(0x21))
 TAB_OR_NEWLINE = str.maketrans("", "", "\t\n\r")
 LOOPBACK_NAMES = frozenset({"localhost"})
+MAX_PORT = 65535
+# Characters a browser refuses in a domain (WHATWG URL, "forbidden domain code point").
+FORBIDDEN_HOST_CHARACTERS = frozenset("\x00\t\n\r #/:<>?@[\\]^|%\x7f" + C0_OR_SPACE)
 
 
 class Uri(NamedTuple):
@@ -155,23 +158,31 @@ def origin(uri: Uri) -> tuple[str, str, int] | None:
 
 
 def canonical_form(uri: Uri) -> str | None:
-    """The URI as a browser serializes it (WHATWG), or None when that cannot be shown safely:
-    with user information, or with a host that has no ASCII form."""
+    """The URI as a browser serializes it (WHATWG), or None when that cannot be shown safely —
+    with user information — or when a browser would refuse it (an invalid host or port).
+    Idempotent: the canonical form of a canonical form is itself."""
     if uri.userinfo is not None or uri.scheme is None:
         return None
-    scheme = uri.scheme.lower()
-    if scheme in DEFAULT_PORTS:
-        host = canonical_host(uri.host)
-        if host is None:
-            return None
-        head = f"{scheme}://{host}{_canonical_port(scheme, uri.port)}{remove_dot_segments(uri.path) or '/'}"
-    elif uri.authority is not None:
-        head = f"{scheme}://{uri.authority}{remove_dot_segments(uri.path)}"
-    else:
-        head = f"{scheme}:{remove_dot_segments(uri.path)}"
+    head = _canonical_head(uri, uri.scheme.lower())
+    if head is None:
+        return None
     query = "" if uri.query is None else f"?{uri.query}"
     fragment = "" if uri.fragment is None else f"#{uri.fragment}"
     return percent_encode_non_ascii(head + query + fragment)
+
+
+def _canonical_head(uri: Uri, scheme: str) -> str | None:
+    """Scheme, authority and path; a path starting with `//` and no authority gets `/.` before
+    it (as browsers do), so that it does not read as an authority."""
+    path = remove_dot_segments(uri.path)
+    if scheme in DEFAULT_PORTS:
+        host, port = canonical_host(uri.host), _canonical_port(scheme, uri.port)
+        if not host or port is None or any(char in FORBIDDEN_HOST_CHARACTERS for char in host):
+            return None
+        return f"{scheme}://{host}{port}{path or '/'}"
+    if uri.authority is not None:
+        return f"{scheme}://{uri.authority}{path}"
+    return f"{scheme}:/.{path}" if path.startswith("//") else f"{scheme}:{path}"
 
 
 def canonical_host(host: str) -> str | None:
@@ -190,10 +201,16 @@ def canonical_host(host: str) -> str | None:
     return format_ipv4(number) if number is not None else name
 
 
-def _canonical_port(scheme: str, port: str) -> str:
-    if not port.isdigit():
-        return f":{port}" if port else ""
-    return "" if int(port) == DEFAULT_PORTS.get(scheme) else f":{int(port)}"
+def _canonical_port(scheme: str, port: str) -> str | None:
+    """`:8080`, or `` for none or the default port; None for a port browsers refuse."""
+    if not port:
+        return ""
+    if not (port.isascii() and port.isdigit()) or len(port.lstrip("0")) > len(str(MAX_PORT)):
+        return None
+    number = int(port)
+    if number > MAX_PORT:
+        return None
+    return "" if number == DEFAULT_PORTS.get(scheme) else f":{number}"
 
 
 def is_dot_segment(segment: str) -> bool:
