@@ -211,3 +211,31 @@ def test_json_positions_agree_with_the_yaml_walk(value, indent):
 
     text = json.dumps(value, indent=indent, ensure_ascii=False)
     assert json_positions(text) == PositionMap.from_text(text)._positions
+
+
+@pytest.mark.parametrize(
+    ("raw", "position"),
+    [
+        (b"clientSecret: !hunter2-secret abc\n", (1, 15)),
+        (b"clientSecret: !<tag:hunter2-secret> abc\n", (1, 15)),
+        (b"%TAG !s! tag:hunter2-secret:\n---\nclientSecret: !s!x abc\n", (3, 15)),
+        (b"clientSecret: !!hunter2-secret abc\n", (1, 15)),
+        (b"clientSecret: *hunter2-secret\n", (1, 15)),
+        (b"a: &hunter2-secret 1\nb: &hunter2-secret 2\n", (2, 4)),
+    ],
+)
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_yaml_errors_never_quote_a_tag_alias_or_anchor_name(monkeypatch, raw, position, loader):
+    import yaml
+
+    from p1lint.documents import yamlloader
+
+    monkeypatch.setattr(yaml, "CSafeLoader", getattr(yaml, loader, yaml.SafeLoader))
+    yamlloader.data_loader.cache_clear()
+    try:
+        error = parse_bytes("a.yaml", raw)
+    finally:
+        yamlloader.data_loader.cache_clear()
+    assert isinstance(error, InputError)
+    assert (error.line, error.column) == position
+    assert "hunter2" not in error.message

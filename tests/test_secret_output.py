@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,101 @@ def test_unparseable_input_does_not_echo_the_secret(tmp_path, text, output_forma
     result = p1lint("--format", output_format, str(path))
     assert result.returncode == 2
     assert_no_secret(result)
+
+
+# Credentials written into URIs, each behind a distinct marker: in userinfo (also without `//`),
+# as a password whose `@host` was cut off, and as credential-named query and fragment parameters.
+PLANTED_URIS = {
+    "redirectUris": [
+        "http://app.example.com/cb?client_secret=PLANTED01",
+        "https://app.example.com/cb#access_token=PLANTED02",
+        "https:user:PLANTED03@app.example.com/cb",
+        "https:/user:PLANTED04@app.example.com/cb",
+        "https:\\\\user:PLANTED05@app.example.com/cb",
+        "HTTPS://app.example.com:443/cb?code=PLANTED06",
+        "https://app.example.com/./cb?id_token=PLANTED07&x=1",
+        "https://app.example.com/cb?refresh_token=PLANTED08*",
+        "http://127.1/cb?Password=PLANTED09",
+        "http://localhost/cb?api%5Fkey=PLANTED10",
+        "https://app.example.com/cb?next=https%3A%2F%2Fu%3APLANTED11%40evil.example",
+        "https://app.example.com/#/cb?access_token=PLANTED12&state=s",
+        "https://user:PLANTED13/PLANTED14@app.example.com/cb",
+        "https://app.example.com/cb?X-Amz-Signature=PLANTED15&caf\u00e9",
+        "https://app.example.com/./cb?code=PLANTED16\u00e9",
+    ],
+    "postLogoutRedirectUris": ["http://evil.example.com/out?token=PLANTED17",
+                               "https://EXAMPLE.com/x#sig=PLANTED18"],
+    "corsSettings": {"behavior": "ALLOW_SPECIFIC_ORIGINS",
+                     "origins": ["https://user:PLANTED19@app.example.com", "https://admin:PLANTED20"]},
+    "homePageUrl": "http://home.example.com/?assertion=PLANTED21",
+    "loginPageUrl": "http://u:PLANTED22@login.example.com/",
+    "initiateLoginUri": "http://init.example.com/?client_assertion=PLANTED23",
+    "targetLinkUri": "http://tl.example.com/#secret=PLANTED24",
+    "jwksUrl": "http:user:PLANTED25@keys.example.com/jwks",
+    "icon": {"href": "http:/u:PLANTED26@cdn.example.com/logo.png?sig=PLANTED27"},
+}
+# YAML whose tag or alias names carry the value; each file is an input error of its own.
+PLANTED_YAML = {
+    "tag.yaml": "name: x\nclientSecret: !PLANTED28-secret abc\n",
+    "verbatim-tag.yaml": "name: x\nclientSecret: !<tag:PLANTED29> abc\n",
+    "alias.yaml": "name: x\nclientSecret: *PLANTED30\n",
+}
+PLANTED = [f"PLANTED{number:02}" for number in range(1, 31)]
+
+
+def planted_files(directory):
+    application = {"id": "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", "name": "Planted", "enabled": True,
+                   "protocol": "OPENID_CONNECT", "type": "WEB_APP", "grantTypes": ["AUTHORIZATION_CODE"],
+                   "responseTypes": ["CODE"], "pkceEnforcement": "S256_REQUIRED",
+                   "tokenEndpointAuthMethod": "CLIENT_SECRET_BASIC", **PLANTED_URIS}
+    (directory / "app.json").write_text(json.dumps(application, indent=2))
+    for name, text in PLANTED_YAML.items():
+        (directory / name).write_text(text)
+    return [str(directory / name) for name in ("app.json", *PLANTED_YAML)]
+
+
+def assert_nothing_planted(*texts):
+    leaked = [marker for marker in PLANTED if any(marker in text for text in texts)]
+    assert leaked == []
+
+
+def test_every_planted_credential_is_in_the_input(tmp_path):
+    text = "".join(Path(path).read_text() for path in planted_files(tmp_path))
+    assert all(marker in text for marker in PLANTED)
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_no_planted_credential_reaches_any_output(tmp_path, output_format):
+    result = p1lint("--format", output_format, "--fail-on", "info", *planted_files(tmp_path))
+    assert result.returncode == 2  # the YAML files are input errors; app.json has findings
+    assert "P1L105" in result.stdout and "P1L502" in result.stdout
+    assert_nothing_planted(result.stdout, result.stderr)
+
+
+def test_no_planted_credential_reaches_the_baseline(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    result = p1lint("--write-baseline", str(baseline), *planted_files(tmp_path))
+    entries = json.loads(baseline.read_text())["findings"]
+    assert len(entries) > 30
+    assert_nothing_planted(result.stdout, result.stderr, baseline.read_text())
+
+
+def test_the_planted_uris_are_shown_with_only_their_credentials_hidden(tmp_path):
+    result = p1lint("--format", "json", "--fail-on", "info", *planted_files(tmp_path))
+    messages = "\n".join(finding["message"] for finding in json.loads(result.stdout)["findings"])
+    assert '"https:[redacted]@app.example.com/cb"' in messages
+    assert '"http://app.example.com/cb?client_secret=[redacted]"' in messages
+    assert "browsers use https://app.example.com/cb?code=[redacted];" in messages
+
+
+def test_an_internal_error_names_the_exception_but_not_its_text(monkeypatch):
+    from p1lint import engine
+    from tests.support import lint
+
+    def crash(*args):
+        raise KeyError("PLANTED99")
+
+    monkeypatch.setattr(engine, "_check_rule", crash)
+    errors = lint(FIXTURES / "good" / "web-app-authorization-code.json").errors
+    assert errors and all("internal error in rule" in error.message for error in errors)
+    assert all("KeyError" in error.message and "PLANTED99" not in error.message for error in errors)

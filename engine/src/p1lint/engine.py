@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple, get_args
 
 from p1lint.documents.applications import Located, applications
@@ -161,8 +162,17 @@ def check(
 
 
 def _internal_error(file: str, error: Exception, rule: str | None = None) -> InputError:
+    """Names the exception and where p1lint raised it, never its text: that quotes input values
+    (`KeyError: 'hunter2'`), which may be credentials."""
     where = f" in rule {rule}" if rule else ""
-    return InputError(file, 1, 1, f"internal error{where}: {type(error).__name__}: {error}"[:300])
+    return InputError(file, 1, 1, f"internal error{where}: {type(error).__name__}{_raised_at(error)}")
+
+
+def _raised_at(error: Exception) -> str:
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    return f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
 
 
 def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit]:

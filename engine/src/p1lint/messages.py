@@ -1,7 +1,9 @@
 """Render rule message templates without ever revealing a secret.
 
 Templates are data from rule files, so they are filled by plain `{name}` substitution —
-never `str.format`, which would let a template reach into object attributes."""
+never `str.format`, which would let a template reach into object attributes. Whatever is
+interpolated from the input passes through `redaction.redact_text`: the value, and the detail a
+check function wrote, which must not quote a credential found in the value either."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 from typing import Any
 
 from p1lint.documents.pointer import Pointer, format_field
+from p1lint.redaction import REDACTED, credentials_in, is_credential_name, redact_text
 
 PLACEHOLDERS = frozenset({"detail", "value", "path"})
 TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")  # `{{` and `}}` are literal braces
@@ -17,14 +20,8 @@ SENSITIVE_KEYS = frozenset(
     {"clientSecret", "secret", "jwks", "privateKey", "password", "d", "p", "q", "dp", "dq", "qi",
      "oth", "k"}
 )
-# Keys whose values are treated as credentials wherever they appear (misspelt ones included).
-SENSITIVE_KEY_NAME = re.compile(
-    r"(?i)secret|passw(or)?d|private_?key|api_?key|decryption_?key|verification_?key|service_?account_?credentials"
-)
-REDACTED = "[redacted]"
 MAX_VALUE_LENGTH = 80
 MAX_DISPLAY_DEPTH = 8
-USERINFO = re.compile(r"([/\\]{2})[^/\\?#]*@")  # `//` (or `\\`) through the authority's last `@`
 
 
 def unknown_placeholders(template: str) -> list[str]:
@@ -33,14 +30,10 @@ def unknown_placeholders(template: str) -> list[str]:
 
 
 def render(template: str, detail: str, value: Any, pointer: Pointer) -> str:
-    fields = {"detail": detail, "path": format_field(pointer)}
+    credentials = list(credentials_in(value, is_sensitive(pointer)))
+    fields = {"detail": redact_text(detail, credentials), "path": format_field(pointer)}
     fields["value"] = display_value(value, pointer)
     return TOKEN.sub(lambda m: m.group(0)[0] if m.group(1) is None else fields[m.group(1)], template)
-
-
-def is_credential_name(key: object) -> bool:
-    """`clientSecret`, `client_secret`, `password`, `decryptionKey`, ...: a name that says credential."""
-    return isinstance(key, str) and SENSITIVE_KEY_NAME.search(key) is not None
 
 
 def is_sensitive_key(key: object) -> bool:
@@ -63,14 +56,19 @@ def display_value(value: Any, pointer: Pointer) -> str:
 
 
 def redact(value: Any, depth: int = 0) -> Any:
-    """A copy of `value` with every sensitive member replaced by a marker; nesting deeper than a
-    message could ever show is cut, so no input can exhaust the stack."""
+    """A copy of `value` with every sensitive member replaced by a marker and every string's
+    credentials hidden; nesting deeper than a message could ever show is cut, so no input can
+    exhaust the stack."""
     if depth > MAX_DISPLAY_DEPTH:
         return "…"
     if isinstance(value, dict):
-        return {k: REDACTED if is_sensitive_key(k) else redact(v, depth + 1) for k, v in value.items()}
+        return {_key(k): REDACTED if is_sensitive_key(k) else redact(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
         return [redact(item, depth + 1) for item in value]
     if isinstance(value, str):
-        return USERINFO.sub(lambda m: m.group(1) + REDACTED + "@", value)
+        return redact_text(value)
     return value
+
+
+def _key(key: Any) -> Any:
+    return redact_text(key) if isinstance(key, str) else key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -153,9 +154,11 @@ def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _mark_position(text, mark)
-        return InputError(name, line, column, f"invalid YAML: {error.problem or error}")
-    except (yaml.YAMLError, RecursionError) as error:
-        return InputError(name, 1, 1, f"invalid YAML: {error}")
+        return InputError(name, line, column, f"invalid YAML: {yaml_problem(error)}")
+    except yaml.YAMLError:
+        return InputError(name, 1, 1, "invalid YAML")
+    except RecursionError:
+        return InputError(name, 1, 1, "invalid YAML: nested too deeply")
     finally:
         loader.dispose()
     if len(documents) != 1:
@@ -175,6 +178,22 @@ def _mark_position(text: str, mark: Any) -> tuple[int, int]:
 
 
 MAX_EXPANDED_VALUES = 100_000
+# PyYAML quotes input in its messages: one character is shown, a longer text is not (a tag,
+# alias or anchor name may carry a value: `clientSecret: !hunter2`).
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_ONE_CHARACTER = re.compile(r"'(?:[^'\\]|\\[^xuU]|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\U[0-9a-f]{8})'")
+
+
+def yaml_problem(error: Any) -> str:
+    """The parser's problem without any name quoted from the input; never its snippet of text."""
+    problem = str(error.problem or error.context or "cannot be parsed")
+    if problem.startswith("could not determine a constructor for the tag"):
+        return "a tag (!name) that p1lint does not read; write the plain value"
+    return _QUOTED.sub(_quoted_character_only, problem)
+
+
+def _quoted_character_only(match: re.Match[str]) -> str:
+    return match[0] if _ONE_CHARACTER.fullmatch(match[0]) else "(a name from the file)"
 
 
 def _expands_too_far(data: Any) -> bool:

@@ -27,6 +27,7 @@ ORIGIN = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?P<authority>[^/?
 HOST_ONLY = re.compile(r"^[^:/\s]+(?::\d*)?$")
 LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 MAX_HOST_LENGTH = 253
+MAX_PORT_DIGITS = 5
 
 
 class Origin(NamedTuple):
@@ -110,8 +111,13 @@ def _port_problem(origin: Origin) -> str | None:
     port = origin.port
     if port is None:
         return None
-    if not (port.isascii() and port.isdigit() and 0 < int(port) < 65536):
-        return f"has an invalid port {port!r}" if port else "has an empty port after ':'"
+    if not port:
+        return "has an empty port after ':'"
+    if not (port.isascii() and port.isdigit()):  # never quoted: it may be a password (user:password)
+        return "has an invalid port: not a number from 1 to 65535"
+    if len(port) > MAX_PORT_DIGITS or not 0 < int(port) < 65536:
+        shown = f" {port}" if len(port) <= MAX_PORT_DIGITS else ""
+        return f"has an invalid port{shown}: not a number from 1 to 65535"
     return None
 
 

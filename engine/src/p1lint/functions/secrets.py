@@ -11,6 +11,7 @@ from typing import Any
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Options, Problem
+from p1lint.redaction import is_credential_name
 
 PLACEHOLDER = re.compile(
     r"""^\s*(?:
@@ -49,8 +50,6 @@ def secret_keys(value: Any, options: SecretKeysOptions, context: Context) -> Ite
     """Every string under a key whose name says credential (`client_secret`, `clientSecrett`,
     `password`, `privateKey`, `decryptionKey`, ...) anywhere below the value, except the dotted
     paths in `exclude`, is a committed secret unless it is a placeholder."""
-    from p1lint.messages import is_credential_name
-
     excluded = {tuple(path.split(".")) for path in options.exclude}
     for pointer, found in _strings(value):
         if is_credential_name(pointer[-1]) and pointer not in excluded and _real_secret(found):
