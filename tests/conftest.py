@@ -1,13 +1,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
 import pytest
 from hypothesis import settings
-
-# The tests write caches of their own, never into the user's cache directory.
-os.environ.setdefault("P1LINT_CACHE_DIR", tempfile.mkdtemp(prefix="p1lint-test-cache-"))
 
 # Property tests draw the same examples on every run, so that a CI result does not depend on luck;
 # `HYPOTHESIS_PROFILE=explore` draws fresh ones when hunting for bugs locally.

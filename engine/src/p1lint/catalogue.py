@@ -11,13 +11,9 @@ from p1lint.rules.compiled import CompiledRule
 
 def load_catalogue(extra_directories: Iterable[Path] = ()) -> list[CompiledRule]:
     """All rules, sorted by id; raises `RuleLoadError` when any rule file is invalid."""
-    from p1lint.rules.cache import RuleDataCache, default_cache_file
     from p1lint.rules.loader import load_rules
 
-    directories = [data_dir("rules"), *extra_directories]
-    cache = RuleDataCache(default_cache_file())
-    rules = load_rules(directories, cache)
-    cache.save()
+    rules = load_rules([data_dir("rules"), *extra_directories])
     return sorted(rules, key=lambda rule: rule.id)
 
 

@@ -19,7 +19,6 @@ def run_check(
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
     baseline: Path | None, write_baseline: Path | None,
 ) -> int:
-    from p1lint.cachefiles import save_all
     from p1lint.engine import lint_paths
     from p1lint.reporters import make_reporter, report
 
@@ -32,7 +31,6 @@ def run_check(
     settings = {"custom_domain": custom_domain, "profile": profile,
                 "custom_attributes": tuple(split_values(custom_attributes))}
     result = lint_paths(paths, rules, settings, stdin_filename)
-    save_all()
     for error in result.errors:
         click.echo(str(error), err=True)
     for notice in [] if quiet else result.skipped:

@@ -47,17 +47,11 @@ def _diagnostics(value: str, context: Context) -> tuple[Any, ...]:
 
 @lru_cache(maxsize=8192)
 def _checked(value: str, custom_attributes: tuple[str, ...]) -> tuple[Any, ...]:
-    """Mappings repeat across applications (`${user.id}` everywhere) and across runs: check each
-    text once, and only parse what no earlier run has seen."""
-    from p1lint.expressions.cache import cached_diagnostics, remember
+    """Mappings repeat across applications (`${user.id}` everywhere): check each text once per run.
+    Nothing is kept between runs: a stored result could hide a finding."""
+    from p1lint.expressions import check_expression
 
-    found = cached_diagnostics(value, custom_attributes)
-    if found is None:
-        from p1lint.expressions import check_expression
-
-        found = tuple(check_expression(value, custom_attributes=custom_attributes))
-        remember(value, custom_attributes, found)
-    return found
+    return tuple(check_expression(value, custom_attributes=custom_attributes))
 
 
 def _offset(value: str, line: int, column: int) -> int:

@@ -11,7 +11,6 @@ from pydantic import ValidationError
 
 from p1lint.findings import InputError, P1LintError
 from p1lint.functions import all_functions, as_options, get_function
-from p1lint.rules.cache import RuleDataCache
 from p1lint.rules.compiled import CompiledRule
 from p1lint.rules.conditions import compile_conditions
 from p1lint.rules.schema import RuleSpec
@@ -36,13 +35,12 @@ def rule_files(directories: Iterable[Path]) -> Iterator[Path]:
         yield from sorted(found)
 
 
-def load_rules(directories: Iterable[Path], cache: RuleDataCache | None = None) -> list[CompiledRule]:
+def load_rules(directories: Iterable[Path]) -> list[CompiledRule]:
     """Load every rule file below `directories`; raise `RuleLoadError` listing all problems."""
     rules: list[CompiledRule] = []
     errors: list[InputError] = []
-    cache = cache or RuleDataCache(None)
     for path in rule_files(directories):
-        loaded = load_rule_file(path, cache)
+        loaded = load_rule_file(path)
         if isinstance(loaded, CompiledRule):
             rules.append(loaded)
         else:
@@ -53,14 +51,12 @@ def load_rules(directories: Iterable[Path], cache: RuleDataCache | None = None) 
     return rules
 
 
-def load_rule_file(path: Path, cache: RuleDataCache | None = None) -> CompiledRule | list[InputError]:
-    data = cache.get(path) if cache else None
-    if data is None:
-        data = _read_and_parse(path)
-        if isinstance(data, list):
-            return data
-        if cache:
-            cache.put(path, data)
+def load_rule_file(path: Path) -> CompiledRule | list[InputError]:
+    """Rule files are parsed on every run: no cache of their data is kept between runs, as a
+    tampered one could change which rules exist and what they check."""
+    data = _read_and_parse(path)
+    if isinstance(data, list):
+        return data
     return _RuleBuilder(path).build(data)
 
 
