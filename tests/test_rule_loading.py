@@ -57,7 +57,7 @@ def test_valid_rule_compiles(tmp_path):
         ("title: Application", "titel: Application", "3:8: titel: Extra inputs are not permitted"),
         ("function: pattern", "function: patern", "12:13: then.function: unknown function 'patern'; did you mean 'pattern'?"),
         ('match: "^acme-"', "matches: x", "14:14: then.options.matches: invalid option: Extra inputs"),
-        ('match: "^acme-"', 'match: "(unclosed"', "14:5: then.options: invalid option: Value error, invalid regular expression"),
+        ('match: "^acme-"', 'match: "(unclosed"', "14:12: then.options.match: invalid option: Value error, invalid regular expression"),
         ("given: $.name", "given: $.name[", "10:8: given.0: invalid JSONPath"),
         ("id: P1L990", "id: X1", "1:5: id: Value error, an id is 'P1L' and three digits"),
         ("name: custom-name-prefix", "name: Custom_Name", "2:7: name: Value error, a name is kebab-case"),

@@ -120,6 +120,8 @@ def cli() -> None:
               help="Report only findings that this baseline file does not already accept.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the current findings to a baseline file instead of reporting them.")
+@click.option("--regex-budget", type=click.FloatRange(min=0, min_open=True), default=2.0, show_default=True,
+              help="Seconds the rule patterns may spend on one file; past it, an input error (exit 2).")
 @config_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""

@@ -19,6 +19,7 @@ class Settings(BaseModel):
     custom_domain: str | None = Field(default=None, alias="custom-domain")
     custom_attributes: list[str] | None = Field(default=None, alias="custom-attributes")
     baseline: str | None = None
+    regex_budget: float | None = Field(default=None, alias="regex-budget", gt=0)
 
     @field_validator("output_format")
     @classmethod

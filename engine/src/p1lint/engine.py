@@ -13,6 +13,7 @@ from p1lint.documents.pointer import Pointer, format_pointer
 from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
 from p1lint.findings import Finding, InputError, Notice
 from p1lint.functions.base import MISSING, Context
+from p1lint.functions.regexes import RegexBudget, Unchecked
 from p1lint.messages import render
 from p1lint.models.enums import Protocol, SystemApplicationType
 from p1lint.rules.fields import field_value
@@ -39,6 +40,7 @@ class Hit(NamedTuple):
     detail: str
     value: Any
     offset: int | None = None
+    unchecked: bool = False  # the value could not be checked in time (`detail` says why)
 
 
 class Target(NamedTuple):
@@ -62,10 +64,11 @@ def lint_paths(
         if read is None:
             continue
         document, kind = read
+        budget = regex_budget(settings)
         for located in applications(document.data, kind):
             targets.append(Target(document, located))
             try:
-                _run(per_application, located, settings, result, document)
+                _run(per_application, located, settings, result, document, budget)
             except Exception as error:  # a bug must cost one application's findings, not the run
                 result.errors.append(_internal_error(document.name, error))
     try:
@@ -95,17 +98,31 @@ def _read(name: str, stdin_name: str, result: LintResult) -> tuple[SourceDocumen
     return document, kind
 
 
+def regex_budget(settings: dict[str, Any]) -> RegexBudget:
+    """A fresh time budget for the rule patterns of one file (`--regex-budget`)."""
+    seconds = settings.get("regex_budget")
+    return RegexBudget() if seconds is None else RegexBudget(float(seconds))
+
+
 def _run(
     rules: list[ActiveRule], located: Located, settings: dict[str, Any], result: LintResult,
-    document: SourceDocument,
+    document: SourceDocument, budget: RegexBudget,
 ) -> None:
     prefix, data = located.pointer, located.application
-    repeated = tuple(
-        located.view.viewed(p[len(prefix):]) for p in document.duplicate_keys if p[: len(prefix)] == prefix
-    )
-    context = Context(data, settings, duplicate_keys=repeated)
+    repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(prefix))
+    context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget)
     for hit in check(rules, data, context, result.errors, document.name):
-        result.findings.append(_located_finding(hit, document, located, hit.pointer))
+        _record(hit, document, located, hit.pointer, result)
+
+
+def _record(hit: Hit, document: SourceDocument, located: Located, pointer: Pointer, result: LintResult) -> None:
+    """A finding, or for a value that could not be checked in time an input error at its place."""
+    if not hit.unchecked:
+        result.findings.append(_located_finding(hit, document, located, pointer))
+        return
+    line, column = document.position((*located.pointer, *located.view.original(pointer)))
+    where = f"rule {hit.active.rule.id} ({hit.active.rule.name}) could not check this value"
+    result.errors.append(InputError(document.name, line, column, f"{where}: {hit.detail}"))
 
 
 def _located_finding(hit: Hit, document: SourceDocument, located: Located, pointer: Pointer) -> Finding:
@@ -122,10 +139,10 @@ def _run_input_scope(
     if not input_rules or not targets:
         return
     data = [target.located.application for target in targets]
-    context = Context(data, settings)
+    context = Context(data, settings, regex_budget=regex_budget(settings))
     for hit in check(input_rules, data, context, result.errors, "<input>"):
         document, located = targets[int(hit.pointer[0])]
-        result.findings.append(_located_finding(hit, document, located, hit.pointer[1:]))
+        _record(hit, document, located, hit.pointer[1:], result)
 
 
 def protocol_of(data: Any) -> str:
@@ -184,7 +201,13 @@ def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit
             if then.field is not None:
                 value = field_value(value, then.field)
                 pointer = (*pointer, *then.field.split("."))
-            for problem in rule.function.check(value, rule.options, context):
+            try:
+                problems = list(rule.function.check(value, rule.options, context))
+            except Unchecked as reason:
+                if reason.report:
+                    yield Hit(active, pointer, str(reason), MISSING, unchecked=True)
+                continue
+            for problem in problems:
                 target = (*pointer, *problem.path)
                 yield Hit(active, target, problem.detail, _at(value, problem.path), problem.offset)
 

@@ -17,7 +17,7 @@ def run_check(
     paths: list[str], *, output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
     fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
-    baseline: Path | None, write_baseline: Path | None,
+    baseline: Path | None, write_baseline: Path | None, regex_budget: float = 2.0,
 ) -> int:
     from p1lint.engine import lint_paths
     from p1lint.reporters import make_reporter, report
@@ -28,7 +28,7 @@ def run_check(
     except P1LintError as problem:
         click.echo(str(problem), err=True)
         return EXIT_ERROR
-    settings = {"custom_domain": custom_domain, "profile": profile,
+    settings = {"custom_domain": custom_domain, "profile": profile, "regex_budget": regex_budget,
                 "custom_attributes": tuple(split_values(custom_attributes))}
     result = lint_paths(paths, rules, settings, stdin_filename)
     for error in result.errors:

@@ -27,6 +27,8 @@ class SourceDocument:
     is_json: bool = False
     _positions: Any = field(default=None, repr=False)
     _lines: list[str] | None = field(default=None, repr=False)
+    _repeats: dict[int, dict[tuple[str | int, ...], list[tuple[str | int, ...]]]] = field(
+        default_factory=dict, repr=False)
 
     def position(self, pointer: tuple[str | int, ...]) -> tuple[int, int]:
         """Line and column (1-based) of the value at `pointer`, or of its nearest ancestor."""
@@ -36,6 +38,20 @@ class SourceDocument:
             build = PositionMap.from_json if self.is_json else PositionMap.from_text
             self._positions = build(self.text)
         return self._positions.locate(pointer)  # type: ignore[no-any-return]
+
+    def repeated_keys_below(self, prefix: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], ...]:
+        """The repeated keys inside the value at `prefix`, relative to it; grouped once per file,
+        not searched once per application."""
+        if not self.duplicate_keys:
+            return ()
+        length = len(prefix)
+        groups = self._repeats.get(length)
+        if groups is None:
+            groups = self._repeats[length] = {}
+            for pointer in self.duplicate_keys:
+                if len(pointer) >= length:
+                    groups.setdefault(pointer[:length], []).append(pointer[length:])
+        return tuple(groups.get(prefix, ()))
 
     def position_in_string(self, pointer: tuple[str | int, ...], offset: int) -> tuple[int, int]:
         """Line and column of character `offset` inside the string value at `pointer`."""

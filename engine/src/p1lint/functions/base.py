@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from p1lint.documents.pointer import Pointer
+from p1lint.functions.regexes import RegexBudget
 
 
 class _Missing:
@@ -59,6 +60,7 @@ class Context:
     settings: dict[str, Any] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
     duplicate_keys: tuple[Pointer, ...] = ()
+    regex_budget: RegexBudget = field(default_factory=RegexBudget)  # one per file, shared by its applications
 
 
 CheckCallable = Callable[[Any, Any, Context], Iterable[Problem]]

@@ -1,19 +1,20 @@
 """Regular expressions, compiled once when the rules load and bounded at run time.
 
-The `regex` engine is used for its match timeout: a pathological pattern on a long value is
-reported as a problem instead of hanging the linter."""
+The `regex` engine is used for its match timeout; `regexes` bounds each pattern when it loads and
+each file's total search time, so a pathological pattern or value is reported as an input error
+instead of hanging the linter."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import PrivateAttr, model_validator
+from pydantic import PrivateAttr, field_validator, model_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
+from p1lint.functions.regexes import compile_pattern
 
-MATCH_TIMEOUT_SECONDS = 0.1
 MAX_INPUT_LENGTH = 8192
 
 
@@ -22,18 +23,20 @@ class PatternOptions(Options):
     not_match: str | None = None
     _compiled: tuple[Any, Any] = PrivateAttr()
 
+    @field_validator("match", "not_match")
+    @classmethod
+    def _bounded(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            compile_pattern(pattern)
+        return pattern
+
     @model_validator(mode="after")
     def _compile(self) -> PatternOptions:
-        import regex
-
         if self.match is None and self.not_match is None:
             raise ValueError("set `match`, `not_match` or both")
-        try:
-            self._compiled = tuple(  # type: ignore[assignment]
-                regex.compile(p) if p is not None else None for p in (self.match, self.not_match)
-            )
-        except regex.error as error:
-            raise ValueError(f"invalid regular expression: {error}") from error
+        self._compiled = tuple(  # type: ignore[assignment]
+            compile_pattern(p) if p is not None else None for p in (self.match, self.not_match)
+        )
         return self
 
 
@@ -49,18 +52,5 @@ def pattern(value: Any, options: PatternOptions, context: Context) -> Iterator[P
     verdicts = [(must, False, f"does not match the pattern {options.match}"),
                 (must_not, True, f"matches the forbidden pattern {options.not_match}")]
     for compiled, failing, detail in verdicts:
-        if compiled is None:
-            continue
-        found = _search(compiled, value)
-        if found is None:
-            yield Problem(f"could not be checked: the pattern took longer than {MATCH_TIMEOUT_SECONDS} s")
-        elif found is failing:
+        if compiled is not None and context.regex_budget.search(compiled, value) is failing:
             yield Problem(detail)
-
-
-def _search(compiled: Any, value: str) -> bool | None:
-    """True/False, or None when the match timed out (reported as a problem by the caller)."""
-    try:
-        return compiled.search(value, timeout=MATCH_TIMEOUT_SECONDS) is not None
-    except TimeoutError:
-        return None

@@ -1,7 +1,12 @@
 """JSONPath selectors (jsonpath-ng), compiled once.
 
 Simple paths — fields, `[*]` and indexes — are walked natively, which is an order of magnitude
-faster than jsonpath-ng's generic `find`; anything else (filters, `..`) uses jsonpath-ng."""
+faster than jsonpath-ng's generic `find`; anything else (filters, `..`) uses jsonpath-ng.
+
+jsonpath-ng runs the regular expressions of `=~` filters and `sub(/…/, …)` with Python's `re`,
+which has no timeout (`[?(@ =~ "^(a+)+$")]` takes minutes on a 30-character value), so a
+selector with either is refused when the rules load: select the values with a path and check
+them with the `pattern` function, whose searches are bounded."""
 
 from __future__ import annotations
 
@@ -35,12 +40,35 @@ class Selector:
             from jsonpath_ng.ext.parser import parse
 
             self._parsed = parse(expression)
+            if _runs_regex(self._parsed):
+                raise ValueError(UNBOUNDED_REGEX)
             self._steps = _simple_steps(self._parsed)
 
     def find(self, data: Any) -> Iterator[Match]:
         if self._steps is not None:
             return _walk(data, self._steps)
         return (Match(d.value, _datum_pointer(d)) for d in self._parsed.find(data))
+
+
+UNBOUNDED_REGEX = ("a regular expression in a selector (`=~`, `sub()`) has no time bound; select the "
+                   "values with a path and check them with the `pattern` function")
+
+
+def _runs_regex(parsed: Any) -> bool:
+    """Whether any node of a parsed jsonpath-ng expression is a `=~` filter or a `sub()`."""
+    from jsonpath_ng.ext.filter import Expression
+    from jsonpath_ng.ext.string import Sub
+
+    stack = [parsed]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Sub) or (isinstance(node, Expression) and node.op == "=~"):
+            return True
+        if isinstance(node, list | tuple):
+            stack.extend(node)
+        elif type(node).__module__.startswith("jsonpath_ng"):
+            stack.extend(vars(node).values())
+    return False
 
 
 def _parse_simple(expression: str) -> tuple[Step, ...] | None:
