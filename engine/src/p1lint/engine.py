@@ -115,7 +115,9 @@ def _run(
         _record(hit, document, located, hit.pointer, result)
 
 
-def _record(hit: Hit, document: SourceDocument, located: Located, pointer: Pointer, result: LintResult) -> None:
+def _record(
+    hit: Hit, document: SourceDocument, located: Located, pointer: Pointer, result: LintResult
+) -> None:
     """A finding, or for a value that could not be checked in time an input error at its place."""
     if not hit.unchecked:
         result.findings.append(_located_finding(hit, document, located, pointer))
