@@ -211,3 +211,50 @@ def test_check_custom_attributes(tmp_path):
     path.write_text(json.dumps(app))
     assert "P1L806" in run("check", "--select", "P1L806", str(path)).output
     assert "P1L806" not in run("check", "--select", "P1L806", "--custom-attribute", "employeeNumber", str(path)).output
+
+
+HOSTILE_TITLE = "Disabled\x1b[2J\u202e::error::forged\u2028\x85"
+
+
+@pytest.fixture
+def hostile_rules(tmp_path):
+    from tests.support import ROOT
+
+    text = (ROOT / "rules" / "lifecycle" / "application-disabled.yaml").read_text()
+    text = text.replace("id: P1L760", "id: P1L999").replace("name: application-disabled", "name: hostile-title")
+    text = text.replace("title: Application is disabled", "title: " + json.dumps(HOSTILE_TITLE))
+    text = text.replace("description: >\n", "description: |\n  ::error::forged description\n", 1)
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "hostile.yaml").write_text(text)
+    return str(tmp_path / "rules")
+
+
+def assert_escaped(output: str) -> None:
+    assert not any(char in output for char in "\x1b\u202e\u2028\x85")
+    assert not any(line.lstrip().startswith("::") for line in output.splitlines())
+
+
+def test_rule_listing_escapes_custom_titles(hostile_rules):
+    result = run("rules", "--rules", hostile_rules)
+    assert result.exit_code == 0, result.output
+    listed = [line for line in result.output.splitlines() if line.startswith("P1L999")]
+    assert len(listed) == 1 and "\\x1b[2J\\u202e::error::forged\\u2028\\x85" in listed[0]
+    assert_escaped(result.output)
+
+
+def test_rule_explanation_escapes_custom_text(hostile_rules):
+    result = run("rule", "--rules", hostile_rules, "P1L999")
+    assert result.exit_code == 0, result.output
+    assert "\\u202e" in result.output
+    assert_escaped(result.output)
+
+
+def test_no_standard_error_line_starts_a_workflow_command(tmp_path):
+    directory = tmp_path / "::set-env name=X::y"
+    directory.mkdir()
+    (directory / "::error::x.json").write_text("{")
+    result = subprocess.run([sys.executable, "-m", "p1lint", "check", "::set-env name=X::y/::error::x.json"],
+                            cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "invalid JSON" in result.stderr
+    assert not any(line.lstrip().startswith("::") for line in (result.stdout + result.stderr).splitlines())

@@ -107,5 +107,55 @@ def test_control_characters_never_reach_the_terminal():
     for name in ("text", "github", "markdown", "junit"):
         output = render(name, [hostile])
         assert "\x1b" not in output and "\x07" not in output
-        assert "\\x1b[2J" in output
+        assert "\\x1b" in output
     ElementTree.fromstring(render("junit", [hostile]).split("\n", 1)[1])  # still well-formed XML
+
+
+HOSTILE_TEXT = "a\u202eb\u2066c\u0085d\u009be\u2028f\u2029g\u200bh\ufeffi\ufffej\uffffk\udcffl\U000e0041m"
+INVISIBLE = "\u202e\u2066\u0085\u009b\u2028\u2029\u200b\ufeff\ufffe\uffff\udcff\U000e0041"
+
+
+@pytest.mark.parametrize("name", ["text", "github", "markdown", "junit"])
+def test_bidi_c1_separators_invisible_and_unpaired_characters_are_escaped(name):
+    hostile = FINDINGS[0]._replace(file=f"apps/{HOSTILE_TEXT}.json", message=f"bad {HOSTILE_TEXT}")
+    output = render(name, [hostile])
+    assert not any(char in output for char in INVISIBLE)
+    assert "\\u202e" in output and "\\x85" in output and "\\udcff" in output
+    output.encode("utf-8")  # no lone surrogate is left to fail the output stream
+
+
+def test_junit_stays_well_formed_xml_with_noncharacters_and_surrogates():
+    hostile = FINDINGS[0]._replace(file="a\udcff\ufffe.json", message="m\uffff\ud800\x00", path="/x\ufffe")
+    root = ElementTree.fromstring(render("junit", [hostile]).split("\n", 1)[1].encode("utf-8"))
+    assert root.find("testsuite").get("name") == "a\\udcff\\ufffe.json"
+    assert root.find("testsuite/testcase/failure").get("message") == "m\\uffff\\ud800\\x00"
+
+
+@pytest.mark.parametrize("file", ["::error::x.json", "  ::set-env name=A::b.json", "##[error]x.json", "##vso[task.setvariable]x"])
+def test_no_line_of_text_output_starts_a_workflow_command(file):
+    output = render("text", [FINDINGS[0]._replace(file=file)])
+    assert not any(line.lstrip().startswith(("::", "##")) for line in output.splitlines())
+
+
+@pytest.mark.parametrize("file", ["::error::x.json", "a,b:c%0A.json"])
+def test_github_properties_are_escaped(file):
+    line = render("github", [FINDINGS[0]._replace(file=file)]).splitlines()[0]
+    properties = line.split(" ", 1)[1].split("::", 1)[0]
+    assert properties.startswith("file=") and properties.count(",") == 3
+    assert properties.split(",")[0] == "file=" + file.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+
+
+def test_markdown_escapes_html_links_images_and_mentions():
+    message = 'see <script>alert(1)</script> [click](javascript:alert(1)) ![x](https://evil/p.png) @org/team *bold* `code`'
+    row = render("markdown", [FINDINGS[0]._replace(message=message)]).splitlines()[-1]
+    assert "<" not in row and "&lt;script&gt;" in row
+    assert "](" not in row and "javascript:" not in row and "https:" not in row
+    assert "@org" not in row and "@&#8203;org/team" in row
+    assert "\\*bold\\*" in row and "\\`code\\`" in row
+
+
+def test_markdown_links_only_plain_http_documentation():
+    hostile = FINDINGS[0]._replace(docs="javascript:alert(1)")
+    text = render("markdown", [hostile, FINDINGS[1]])
+    assert "](javascript" not in text and "javascript\\:alert\\(1\\)" in text
+    assert "[P1L720 application-disabled](https://docs/rules.md#p1l720)" in text

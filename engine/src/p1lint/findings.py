@@ -38,9 +38,9 @@ class InputError(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        from p1lint.reporters import printable
+        from p1lint.reporters import printable_line
 
-        return printable(f"{self.file}:{self.line}:{self.column}: {self.message}")
+        return printable_line(f"{self.file}:{self.line}:{self.column}: {self.message}")
 
 
 class Notice(NamedTuple):

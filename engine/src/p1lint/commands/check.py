@@ -10,6 +10,7 @@ import click
 
 from p1lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, split_values, use_color
 from p1lint.findings import SEVERITY_RANK, Finding, P1LintError
+from p1lint.reporters import printable
 from p1lint.selection import ActiveRule
 
 
@@ -59,7 +60,7 @@ def _write_baseline(path: Path, findings: list[Finding], had_errors: bool) -> in
     except P1LintError as problem:
         click.echo(str(problem), err=True)
         return EXIT_ERROR
-    click.echo(f"p1lint: wrote {len(findings)} findings to the baseline {path}", err=True)
+    click.echo(printable(f"p1lint: wrote {len(findings)} findings to the baseline {path}"), err=True)
     return EXIT_ERROR if had_errors else EXIT_OK
 
 
@@ -73,7 +74,8 @@ def _without_accepted(
     filtered = apply_baseline(findings, accepted, path.parent if path else Path.cwd())
     if not quiet:
         stale = f"; {filtered.unmatched} of its entries no longer match" if filtered.unmatched else ""
-        click.echo(f"p1lint: {filtered.suppressed} findings accepted by the baseline {path}{stale}", err=True)
+        accepted = f"p1lint: {filtered.suppressed} findings accepted by the baseline {path}{stale}"
+        click.echo(printable(accepted), err=True)
     return filtered.findings
 
 

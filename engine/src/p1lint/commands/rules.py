@@ -9,6 +9,7 @@ import click
 
 from p1lint.cli import EXIT_ERROR, EXIT_OK
 from p1lint.findings import P1LintError
+from p1lint.reporters import printable_line, printable_lines
 from p1lint.rules.compiled import CompiledRule
 
 
@@ -33,7 +34,7 @@ def run_list(profile: str, rule_dirs: list[Path], output_format: str) -> int:
         return EXIT_OK
     width = max((len(row[1]) for row in rows), default=0)
     for rule_id, name, severity, title in rows:
-        click.echo(f"{rule_id}  {name:<{width}}  {severity:<7}  {title}")
+        click.echo(printable_line(f"{rule_id}  {name:<{width}}  {severity:<7}  {title}"))
     return EXIT_OK
 
 
@@ -48,7 +49,7 @@ def run_explain(key: str, profile: str, rule_dirs: list[Path]) -> int:
     if rule is None:
         click.echo(f"p1lint: no rule {key!r}{did_you_mean(catalogue, [key])} (see `p1lint rules`)", err=True)
         return EXIT_ERROR
-    click.echo(explain(rule, profile))
+    click.echo(printable_lines(explain(rule, profile)))
     return EXIT_OK
 
 

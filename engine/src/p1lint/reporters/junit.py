@@ -8,7 +8,7 @@ from typing import IO
 from xml.etree import ElementTree
 
 from p1lint.findings import Finding
-from p1lint.reporters import Summary, printable
+from p1lint.reporters import Summary, printable, printable_lines
 
 
 class JunitReporter:
@@ -41,5 +41,5 @@ def _suite(root: ElementTree.Element, file: str, findings: list[Finding]) -> Non
         name = printable(f"{finding.rule} {finding.name} {finding.path}")
         case = ElementTree.SubElement(suite, "testcase", name=name, classname=file)
         failure = ElementTree.SubElement(case, "failure", type=finding.severity, message=message)
-        where = f"{file}:{finding.line}:{finding.column}"
-        failure.text = f"{where}: {finding.rule} {finding.severity} {message}\n{finding.docs}"
+        where = f"{file}:{finding.line}:{finding.column}: {finding.rule} {finding.severity}"
+        failure.text = printable_lines(f"{where} {message}\n{finding.docs}")

@@ -3,6 +3,7 @@ Meant for an exported environment with many applications (a CI artifact, a pull-
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import IO
 
@@ -10,9 +11,24 @@ from p1lint import __version__
 from p1lint.findings import SEVERITY_RANK, Finding
 from p1lint.reporters import Summary, printable
 
+# Data is text, never markup: Markdown punctuation is backslash-escaped (no emphasis, code,
+# link or image; `:` so that no `https:` or `javascript:` autolink forms), HTML is written as
+# entities, and `@` is followed by a zero-width space so `@org/team` pings no one.
+_MARKDOWN = str.maketrans(
+    {**{char: "\\" + char for char in "\\`*_[]()!~|:"}, "&": "&amp;", "<": "&lt;", ">": "&gt;",
+     "@": "@&#8203;", "\n": " "}
+)
+SAFE_LINK = re.compile(r"https?://[^\s()<>\[\]`\\]+")
+
 
 def _cell(text: str) -> str:
-    return printable(text.replace("|", "\\|").replace("\n", " "))
+    return printable(text.translate(_MARKDOWN))
+
+
+def _link(label: str, url: str) -> str:
+    """A link to a rule's documentation; a custom rule's `docs` that is not a plain http(s) URL
+    (`javascript:...`) is shown as text."""
+    return f"[{_cell(label)}]({url})" if SAFE_LINK.fullmatch(url) else f"{_cell(label)} ({_cell(url)})"
 
 
 class MarkdownReporter:
@@ -45,7 +61,7 @@ class MarkdownReporter:
         counts = Counter((f.rule, f.name, f.severity, f.docs) for f in self.findings)
         ordered = sorted(counts.items(), key=lambda item: (-SEVERITY_RANK[item[0][2]], -item[1], item[0][0]))
         lines = ["## Rules", "", "| rule | severity | findings |", "|---|---|---|"]
-        lines += [f"| [{rule} {name}]({docs}) | {severity} | {count} |"
+        lines += [f"| {_link(f'{rule} {name}', docs)} | {severity} | {count} |"
                   for (rule, name, severity, docs), count in ordered]
         return lines
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from p1lint.findings import Finding
-from p1lint.reporters import Summary, printable
+from p1lint.reporters import Summary, printable, printable_line
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -31,7 +31,7 @@ class TextReporter:
         pass
 
     def handle(self, finding: Finding) -> None:
-        where = self._style(f"{printable(finding.file)}:{finding.line}:{finding.column}:", bold=True)
+        where = self._style(f"{printable_line(finding.file)}:{finding.line}:{finding.column}:", bold=True)
         rule = self._style(finding.rule, bold=True)
         severity = self._style(finding.severity, fg=_COLORS[finding.severity])
         self.stream.write(f"{where} {rule} {severity} {printable(finding.message)} [{finding.name}]\n")
