@@ -44,7 +44,7 @@ def test_syntax_error_carries_its_diagnostic() -> None:
 
 
 @pytest.mark.parametrize(
-    ("source", "code"), [("Hello world", "plain-value"), ("${" + "!" * 200 + "a}", "too-deep")]
+    ("source", "code"), [("Hello ${world}", "syntax-error"), ("${" + "!" * 200 + "a}", "too-deep")]
 )
 def test_parse_expression_raises_for_every_value_it_cannot_turn_into_a_tree(source: str, code: str) -> None:
     with pytest.raises(ExpressionSyntaxError) as raised:
@@ -105,9 +105,34 @@ def test_nodes_are_frozen() -> None:
 
 def test_custom_attributes_may_carry_the_user_prefix() -> None:
     assert check_expression("${user.badge}", custom_attributes=["user.badge"]) == []
-    assert check_expression("badge.color", custom_attributes=["badge"]) == []
+    assert check_expression("${user.badge.color}", custom_attributes=["badge"]) == []
 
 
 def test_results_are_in_source_order() -> None:
     found = check_expression("${#x + user.emial+'a'}")
     assert [(item.line, item.column) for item in found] == sorted((item.line, item.column) for item in found)
+
+
+@pytest.mark.parametrize(
+    ("value", "expression"),
+    [
+        ("email", "${user.email}"),
+        ("user.name.given", "${user.name.given}"),
+        ("user.email + '!'", "${user.email + '!'}"),
+        ("{user.email}", "${user.email}"),
+        ("$user.email", "${user.email}"),
+        ("myClaimValue", None),
+        ('{"tier": "gold"}', None),
+        ("Hello World", None),
+    ],
+)
+def test_a_literal_is_information_with_the_expression_it_may_have_meant(value: str, expression: str | None) -> None:
+    [found] = check_expression(value)
+    assert (found.code, found.severity) == ("literal-value", "info")
+    assert found.message.startswith("this is a literal and will not be evaluated")
+    assert (f"write {expression}" in found.message) if expression else ("write" not in found.message)
+
+
+def test_an_unknown_root_is_an_error() -> None:
+    [found] = check_expression("${actor.client_id}")
+    assert (found.code, found.severity, found.column) == ("unknown-root", "error", 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from p1lint.expressions import ast, parse_expression, to_sexpr, to_source
+from p1lint.expressions import ExpressionSyntaxError, ast, parse_expression, to_sexpr, to_source
 
 # (expression inside ${...}, expected s-expression of the body)
 VALID = [
@@ -221,16 +221,23 @@ def test_printed_expression_parses_to_the_same_tree(expression: str, expected: s
     assert parse_expression(to_source(tree)) == tree
 
 
-PLAIN = [
-    ("name.given", "(path name given)"),
-    ("email", "(path email)"),
-    ("address.streetAddress", "(path address streetAddress)"),
-    (" name.given ", "(path name given)"),
-]
+@pytest.mark.parametrize("value", ["name.given", "email", " name.given ", "myClaimValue"])
+def test_a_value_without_a_template_is_not_parsed(value: str) -> None:
+    with pytest.raises(ExpressionSyntaxError):
+        parse_expression(value)
 
 
-@pytest.mark.parametrize(("value", "expected"), PLAIN)
-def test_plain_attribute_path(value: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("${new int[] {1,2,3,4} [0]}", "(template ([] (new[] int (dims _) (init 1 2 3 4)) 0))"),
+        ("${new int[] {1,2}.length}", "(template (. (new[] int (dims _) (init 1 2)) length))"),
+        ("${new int[3][0]}", "(template (new[] int (dims 3 0) _))"),
+        ("${{'a','b'}[1]}", "(template ([] (list 'a' 'b') 1))"),
+        ("${{'k': 1}['k']}", "(template ([] (map (: 'k' 1)) 'k'))"),
+    ],
+)
+def test_constructors_are_start_nodes(value: str, expected: str) -> None:
     assert to_sexpr(parse_expression(value)) == expected
 
 

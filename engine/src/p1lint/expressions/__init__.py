@@ -1,8 +1,8 @@
 """The PingOne expression language: parse, print and check attribute-mapping values.
 
-A mapping value is either a template, `${expression}` (Terraform writes `$${expression}`), or a
-plain user attribute path without the wrapper: `name.given` reads the same attribute as
-`${user.name.given}`. The expression language is SpEL 5.1 with the restrictions PingOne documents.
+A mapping value is either a template, `${expression}` (Terraform writes `$${expression}`), or, without
+the wrapper, a literal that PingOne sends as written (`myClaimValue`). The expression language is
+SpEL 5.1 with the restrictions PingOne documents.
 
 Public API::
 
@@ -20,6 +20,7 @@ Diagnostic codes (severity):
 - `too-deep` (error): the tree nests more than `MAX_DEPTH` (100) levels.
 - `too-long` (error): the value is longer than 10,000 characters (p1lint's bound, not PingOne's);
   it is not parsed.
+- `longer-than-pingone-accepts` (error): the value is longer than 1,029 characters, PingOne's limit.
 - `operator-spacing` (error): a binary operator without a space on each side (`'Hi'+ x`, `5+6`);
   PingOne requires them for every operator but `!`. Unary `-` and the ternary `? :` are not checked.
 - `disabled-feature` (error): `T(...)`, `instanceof`, assignment `=`, `++`/`--`, Java method calls
@@ -29,9 +30,11 @@ Diagnostic codes (severity):
   calls, or a helper library used without a call.
 - `wrong-arity` (error): a helper called with a number of arguments its table entry does not accept.
 - `unknown-variable` (warning): a `#name` that is neither `#this`, `#root` nor a helper library.
-- `unknown-attribute` (warning): a `user.` path (or plain path) not in the standard user schema nor
-  among the custom attributes, with a did-you-mean; or a root other than `user`, `context`, `#root`.
-- `plain-value` (warning): a value without `${...}` that is not an attribute path.
+- `unknown-root` (error): a path that starts at a name other than `user`, `context`, `#root`.
+- `unknown-attribute` (warning): a `user.` path not in the standard user schema nor among the custom
+  attributes, with a did-you-mean.
+- `literal-value` (info): a value without `${...}`: a literal, not evaluated; when it looks like an
+  attribute path or an expression that lost its wrapper, the expression to write.
 - `constant-expression` (info): the expression, or an operation inside it, has the same value for
   every user.
 - `constant-condition` (info): a ternary condition is constant, or the left of `?:` is always null.

@@ -43,13 +43,6 @@ class Template(Node):
 
 
 @dataclass(frozen=True)
-class PlainPath(Node):
-    """A value without a wrapper: a user attribute path such as `name.given`."""
-
-    segments: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class StringLiteral(Node):
     value: str
 
@@ -128,6 +121,8 @@ class PropertyAccess(Node):
     safe: bool = False
     name_line: int = field(default=0, compare=False, repr=False, kw_only=True)
     name_column: int = field(default=0, compare=False, repr=False, kw_only=True)
+    op_line: int = field(default=0, compare=False, repr=False, kw_only=True)
+    op_column: int = field(default=0, compare=False, repr=False, kw_only=True)
 
     def children(self) -> tuple[Node, ...]:
         return (self.target,)
@@ -197,6 +192,8 @@ class MethodCall(Node):
     safe: bool = False
     name_line: int = field(default=0, compare=False, repr=False, kw_only=True)
     name_column: int = field(default=0, compare=False, repr=False, kw_only=True)
+    op_line: int = field(default=0, compare=False, repr=False, kw_only=True)
+    op_column: int = field(default=0, compare=False, repr=False, kw_only=True)
 
     def children(self) -> tuple[Node, ...]:
         return self.arguments if self.target is None else (self.target, *self.arguments)

@@ -3,8 +3,8 @@
 A path starts at `user` (or `#root.user`) and continues through `.name` and `['name']` links;
 `user.name.given` reads `name.given`. A custom attribute accepts any path below it (JSON
 attributes). Inside `.?[...]` and `.![...]` bare names belong to the element, and bare map keys are
-literal names, so neither is checked. A plain value (no `${...}`) is a path without the `user.`
-prefix.
+literal names, so neither is checked. A root other than `user`, `#root` and the request `context`
+is an error: PingOne resolves no other name.
 """
 
 from __future__ import annotations
@@ -60,10 +60,7 @@ class Segment(NamedTuple):
 
 
 def check_attributes(root: ast.Node, known: KnownAttributes) -> Iterator[Diagnostic]:
-    """Warn about each path that reads an attribute the user schema does not have."""
-    if isinstance(root, ast.PlainPath):
-        yield from _plain_path(root, known)
-        return
+    """Each path that reads an attribute the user schema does not have, or starts at an unknown root."""
     stack: list[tuple[ast.Node, bool]] = [(root, False)]
     while stack:
         node, in_element = stack.pop()
@@ -164,16 +161,7 @@ def _unknown_root(root: ast.Name, segments: list[Segment], known: KnownAttribute
         hint = f"; did you mean '{USER_ROOT}'?"
     else:
         hint = ""
-    message = f"unknown root '{root.name}': read user attributes as 'user.<attribute>'{hint}"
+    message = (f"unknown root '{root.name}': PingOne resolves only user (and the request context);"
+               f" read user attributes as 'user.<attribute>'{hint}")
     end = root.column + len(root.name)
-    return diagnostic("unknown-attribute", message, root.line, root.column, end)
-
-
-def _plain_path(root: ast.PlainPath, known: KnownAttributes) -> Iterator[Diagnostic]:
-    path = ".".join(root.segments)
-    if known.accepts(path):
-        return
-    close = known.suggestion(path)
-    hint = f"; did you mean '{close}'?" if close else ""
-    message = f"unknown user attribute '{path}'{hint}"
-    yield diagnostic("unknown-attribute", message, root.line, root.column, root.end_column)
+    return diagnostic("unknown-root", message, root.line, root.column, end)

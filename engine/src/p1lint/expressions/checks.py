@@ -16,10 +16,15 @@ from p1lint.expressions.attributes import KnownAttributes, check_attributes
 from p1lint.expressions.catalog import helpers
 from p1lint.expressions.constants import check_constants
 from p1lint.expressions.diagnostics import Diagnostic, ExpressionSyntaxError, diagnostic
+from p1lint.expressions.literals import check_literal
 from p1lint.expressions.parser import RESERVED_VARIABLES, parse_expression
 from p1lint.expressions.printer import to_source
 
 MAX_LENGTH = 10_000  # p1lint's bound, far above real mappings: parsing time grows with length
+# PingOne's: "advanced expressions must not be longer than 1029 characters" (API validation error,
+# pingidentity/terraform-provider-pingone issue 1375); the whole value, as the API receives it.
+PINGONE_MAX_LENGTH = 1_029
+TEMPLATE_MARK = "${"
 PRIMITIVE_TYPES = frozenset({"boolean", "byte", "char", "short", "int", "long", "float", "double"})
 
 
@@ -36,15 +41,19 @@ Check = Callable[[ast.Node, Source], Iterable[Diagnostic]]
 
 def check_expression(source: str, *, custom_attributes: Iterable[str] = ()) -> list[Diagnostic]:
     """All diagnostics for one mapping value, in source order; never raises for any text."""
+    found = list(_length(source))
     if len(source) > MAX_LENGTH:
         message = f"the value is {len(source)} characters long; p1lint parses at most {MAX_LENGTH}"
-        return [diagnostic("too-long", message, 1, 1)]
-    found = list(_line_breaks(source))
+        return [*found, diagnostic("too-long", message, 1, 1)]
+    found.extend(_line_breaks(source))
+    known = KnownAttributes.build(custom_attributes)
+    if TEMPLATE_MARK not in source and source.strip():
+        return sorted([*found, check_literal(source, known)], key=_position)
     try:
         root = parse_expression(source)
     except ExpressionSyntaxError as error:
         return sorted([*found, error.diagnostic], key=_position)
-    context = Source(source, source.split("\n"), KnownAttributes.build(custom_attributes))
+    context = Source(source, source.split("\n"), known)
     for check in CHECKS:
         found.extend(check(root, context))
     return sorted(found, key=_position)
@@ -52,6 +61,13 @@ def check_expression(source: str, *, custom_attributes: Iterable[str] = ()) -> l
 
 def _position(item: Diagnostic) -> tuple[int, int, str]:
     return (item.line, item.column, item.code)
+
+
+def _length(source: str) -> Iterator[Diagnostic]:
+    if len(source) > PINGONE_MAX_LENGTH:
+        message = (f"the value is {len(source):,} characters long; PingOne accepts at most"
+                   f" {PINGONE_MAX_LENGTH:,}: shorten the expression or split the claim")
+        yield diagnostic("longer-than-pingone-accepts", message, 1, 1)
 
 
 def _line_breaks(source: str) -> Iterator[Diagnostic]:
@@ -104,7 +120,7 @@ def _disabled(node: ast.Node) -> Iterator[tuple[str, int, int]]:
         yield _method_message(node), node.name_line, node.name_column
     if isinstance(node, ast.PropertyAccess | ast.MethodCall) and node.safe:
         message = "safe navigation '?.' is disabled in PingOne; paths are null-safe with '.'"
-        yield message, node.name_line, node.name_column
+        yield message, node.op_line, node.op_column
 
 
 def _array_message(node: ast.NewArray) -> str | None:

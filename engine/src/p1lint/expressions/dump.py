@@ -47,7 +47,6 @@ def _new_array(node: ast.NewArray) -> str:
 
 _DUMPERS: dict[type, Callable[..., str]] = {
     ast.Template: lambda n: _form("template$$" if n.escaped else "template", n.body),
-    ast.PlainPath: lambda n: _form("path", *n.segments),
     ast.StringLiteral: to_source,
     ast.NumberLiteral: to_source,
     ast.BooleanLiteral: to_source,

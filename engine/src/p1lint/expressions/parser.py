@@ -49,7 +49,7 @@ def lark_parser() -> Lark:
 
 
 def parse_expression(source: str) -> ast.Node:
-    """Parse a mapping value: a `Template` for `${...}`, a `PlainPath` for a bare attribute path.
+    """Parse a mapping value written as `${...}` into a `Template`.
 
     Raises `ExpressionSyntaxError` (carrying a `Diagnostic`) when the value does not parse or nests
     deeper than `MAX_DEPTH`.
@@ -100,6 +100,12 @@ def _name_place(token: Token) -> dict[str, int]:
     return {"name_line": token.line or 0, "name_column": token.column or 0}
 
 
+def _operator_place(tokens: tuple[Token, ...]) -> dict[str, int]:
+    """Where a `?.` before the name is (the name's place when the link is a plain `.`)."""
+    operator = tokens[0] if len(tokens) == 2 else tokens[-1]
+    return {"op_line": operator.line or 0, "op_column": operator.column or 0}
+
+
 def _unquote(token: Token) -> str:
     quote = token[0]
     return token[1:-1].replace(quote * 2, quote)
@@ -115,9 +121,6 @@ class _ToAst(Transformer_NonRecursive[Token, Any]):
 
     def template(self, meta: Meta, opener: Token, body: ast.Node) -> ast.Template:
         return ast.Template(body, opener == "$${", **_span(meta))
-
-    def plain_path(self, meta: Meta, *names: Token) -> ast.PlainPath:
-        return ast.PlainPath(tuple(str(name) for name in names), **_span(meta))
 
     # ---- operators ----
 
@@ -148,7 +151,8 @@ class _ToAst(Transformer_NonRecursive[Token, Any]):
 
     def property(self, meta: Meta, target: ast.Node, *rest: Token) -> ast.PropertyAccess:
         name = rest[-1]
-        return ast.PropertyAccess(target, str(name), len(rest) == 2, **_span(meta), **_name_place(name))
+        place = {**_span(meta), **_name_place(name), **_operator_place(rest)}
+        return ast.PropertyAccess(target, str(name), len(rest) == 2, **place)
 
     def method_call(self, meta: Meta, target: ast.Node, *rest: Any) -> ast.Node:
         name: Token = rest[-2]
@@ -156,6 +160,7 @@ class _ToAst(Transformer_NonRecursive[Token, Any]):
         place = {**_span(meta), **_name_place(name)}
         if len(rest) == 2 and _is_library(target):
             return ast.HelperCall(target.name, str(name), arguments, **place)
+        place.update(_operator_place(rest[:-1]))
         return ast.MethodCall(target, str(name), arguments, safe=len(rest) == 3, **place)
 
     def index(self, meta: Meta, target: ast.Node, key: ast.Node) -> ast.Index:

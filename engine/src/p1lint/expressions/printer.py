@@ -117,7 +117,6 @@ def _template(node: ast.Template) -> str:
 
 _PRINTERS: dict[type, Callable[..., str]] = {
     ast.Template: _template,
-    ast.PlainPath: lambda n: ".".join(n.segments),
     ast.StringLiteral: lambda n: _string(n.value),
     ast.NumberLiteral: lambda n: n.text,
     ast.BooleanLiteral: lambda n: "true" if n.value else "false",

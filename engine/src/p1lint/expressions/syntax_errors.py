@@ -48,7 +48,7 @@ class Place(NamedTuple):
 def describe_syntax_error(error: UnexpectedInput, source: str) -> Diagnostic:
     """One diagnostic for a value that does not parse."""
     if not source.strip():
-        return diagnostic("syntax-error", "empty value: write an attribute path or ${...}", 1, 1)
+        return diagnostic("syntax-error", "empty value: write an expression ${...} or a literal text", 1, 1)
     if not source.lstrip().startswith(("${", "$${")):
         return _not_a_template(error, source)
     if isinstance(error, UnexpectedToken):
@@ -64,10 +64,10 @@ def _error(message: str, place: Place) -> Diagnostic:
 
 
 def _not_a_template(error: UnexpectedInput, source: str) -> Diagnostic:
-    if isinstance(error, UnexpectedToken) and error.token.type == "TEMPLATE_OPEN":
-        return _error(_ONE_TEMPLATE, Place(error.token.line, error.token.column))
-    message = "a value without ${...} must be a user attribute path such as 'name.given'"
-    return diagnostic("plain-value", message, 1, 1)
+    """Text before the `${...}`: PingOne evaluates a value that is one template, nothing else."""
+    offset = source.find("${")
+    line = source.count("\n", 0, offset) + 1
+    return _error(_ONE_TEMPLATE, Place(line, offset - source.rfind("\n", 0, offset)))
 
 
 _ONE_TEMPLATE = "the whole value must be one ${...} expression; join the parts inside it with ' + '"
