@@ -75,13 +75,17 @@ def application_pool() -> list[dict[str, Any]]:
     pool = []
     for template in TEMPLATES:
         data = json.loads(template.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("_embedded"), dict):
+            data = data["_embedded"].get("applications", [])
         pool += [app for app in (data if isinstance(data, list) else [data]) if isinstance(app, dict)]
     return pool
 
 
 def many_applications(n: int) -> list[dict[str, Any]]:
     chooser, pool = random.Random(1), application_pool()
-    return [dict(chooser.choice(pool), name=f"application {index:06d}") for index in range(n)]
+    # deep copies: a YAML dump of shared objects would write anchors and aliases
+    return [json.loads(json.dumps(dict(chooser.choice(pool), name=f"application {index:06d}")))
+            for index in range(n)]
 
 
 def with_redirects(n: int) -> dict[str, Any]:

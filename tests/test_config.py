@@ -102,3 +102,35 @@ def _write(project, text):
     path = project / "p1lint.toml"
     path.write_text(text)
     return path
+
+
+@pytest.mark.parametrize("entry", ["/", "..", "../elsewhere", "team-rules/../../x"])
+def test_rule_directories_outside_the_repository_are_refused(project, entry):
+    path = _write(project, f'profile = "strict"\nrules = ["team-rules", "{entry}"]\n')
+    result = run("check", "worker.yaml")
+    assert result.exit_code == 2
+    column = f'rules = ["team-rules", "{entry}"]'.index(f'"{entry}"') + 1
+    assert result.stderr.startswith(f"{path}:2:{column}: rules: '{entry}' is outside the repository"), result.stderr
+    assert "--rules" in result.stderr
+
+
+def test_a_symbolic_link_out_of_the_repository_is_refused(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "linked").symlink_to(outside, target_is_directory=True)
+    result = run("check", "--config", str(_write(project, 'rules = ["linked"]\n')), "worker.yaml")
+    assert result.exit_code == 2 and "'linked' is outside the repository" in result.stderr
+
+
+def test_rule_directories_anywhere_in_the_repository_are_fine(project):
+    (project / "ci" / "rules").mkdir(parents=True)
+    (project / "apps" / "p1lint.toml").write_text('rules = ["../ci/rules"]\n')
+    assert load_config(project / "apps" / "p1lint.toml")["rule_dirs"] == [str(project / "ci" / "rules")]
+
+
+def test_the_command_line_may_name_any_rule_directory(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside-rules")
+    shutil.copy(FIXTURES.parent / "rules" / "overview" / "application-name-blank.yaml", outside / "x.yaml")
+    (outside / "x.yaml").write_text((outside / "x.yaml").read_text().replace("P1L701", "P1L998").replace(
+        "name: application-name-blank", "name: custom-blank-name"))
+    result = run("check", "--rules", str(outside), "--select", "P1L998", "worker.yaml")
+    assert result.exit_code == 0, result.stderr

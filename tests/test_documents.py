@@ -96,11 +96,11 @@ def test_content_decides_format_without_suffix():
         ("a.json", b'{\n"n": "\xff"}', (2, 7), "not UTF-8"),
         ("a.yaml", b"a: 1\n---\nb: 2\n", (1, 1), "one YAML document"),
         ("a.json", b"[" * 100_000, (1, 1), "invalid JSON"),
-        ("a.yaml", b"a: &a [*a]\n", (1, 1), "YAML aliases expand"),
-        ("a.yaml", b"a: &a {b: *a}\n", (1, 1), "YAML aliases expand"),
+        ("a.yaml", b"a: &a [*a]\n", (1, 8), "YAML aliases expand"),
+        ("a.yaml", b"a: &a {b: *a}\n", (1, 11), "YAML aliases expand"),
         ("a.yaml", b"".join(
             b"a%d: &a%d [%s]\n" % (i, i, b", ".join([b"*a%d" % (i - 1)] * 9) if i else b"x, x, x, x, x, x, x, x, x")
-            for i in range(9)), (1, 1), "YAML aliases expand"),
+            for i in range(9)), (2, 10), "YAML aliases expand"),
     ],
 )
 def test_bad_input_is_an_error_with_position(name, raw, position, fragment):

@@ -99,3 +99,25 @@ def test_long_strings_are_scanned_without_backtracking():
     escaped = json.dumps({"a": '\\"' * 50_000 + "x" * 200_000, "b": [1, "\\"]})
     positions = json_positions(escaped)
     assert positions[("b", 1)] == (1, len(escaped) - 5)
+
+
+def test_large_yaml_with_a_star_and_without_aliases_loads():
+    items = "".join(f"  - https://app.example.com/cb/{index}\n" for index in range(60_000))
+    text = "name: 'a * b'\nredirectUris:\n" + items + "more:\n" + items
+    document = parsed("f.yaml", text)
+    assert len(document.data["redirectUris"]) == 60_000
+
+
+def test_aliases_that_expand_in_proportion_to_the_file_load():
+    shared = "shared: &s {a: 1, b: [1, 2], c: {d: 1}}\n"
+    uses = "".join(f"k{index}: *s\n" for index in range(30_000))  # 150,000 aliased values
+    document = parsed("f.yaml", shared + uses)
+    assert document.data["k29999"] == {"a": 1, "b": [1, 2], "c": {"d": 1}}
+
+
+def test_an_alias_bomb_is_refused_at_its_first_alias():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 30)]
+    error = parse_bytes("f.yaml", ("# header\n" + "\n".join(lines)).encode())
+    assert isinstance(error, InputError)
+    assert (error.line, error.column, "YAML aliases expand" in error.message) == (3, 10, True)

@@ -2,7 +2,11 @@
 found from the working directory upwards (stopping at the repository root), or `--config FILE`.
 
 Settings become the defaults of the command-line options, so an option given on the command line
-always wins. Paths in `rules` and `baseline` are relative to the configuration file."""
+always wins. Paths in `rules` and `baseline` are relative to the configuration file. A rule
+directory named in a configuration file must lie inside its repository (the enclosing directory
+that holds `.git`, else the configuration file's own directory): a configuration comes with the
+repository, maybe from an untrusted pull request, and `rules = ["/"]` would walk the whole disk.
+Directories elsewhere are named on the command line with `--rules`."""
 
 from __future__ import annotations
 
@@ -76,10 +80,32 @@ def load_config(path: Path) -> dict[str, Any]:
         raise ConfigError(_first_problem(path, error)) from error
     defaults = settings.model_dump(exclude_none=True)
     if "rule_dirs" in defaults:
-        defaults["rule_dirs"] = [str((path.parent / entry).resolve()) for entry in defaults["rule_dirs"]]
+        defaults["rule_dirs"] = [_rule_directory(path, entry) for entry in defaults["rule_dirs"]]
     if "baseline" in defaults:
         defaults["baseline"] = str((path.parent / defaults["baseline"]).resolve())
     return defaults
+
+
+def repository_root(config: Path) -> Path:
+    """The directory that bounds what a configuration file may point at."""
+    directory = config.resolve().parent
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return directory
+
+
+def _rule_directory(config: Path, entry: str) -> str:
+    resolved = (config.parent / entry).resolve()
+    root = repository_root(config)
+    if resolved == root or root in resolved.parents:
+        return str(resolved)
+    line = _line_of(config, "rules")
+    text = config.read_text(encoding="utf-8").splitlines()[line - 1] if line else ""
+    quoted = [text.find(f"{quote}{entry}{quote}") for quote in "\"'"]
+    column = max(quoted) + 1 if max(quoted) >= 0 else 1  # at the string's opening quote
+    message = f"rules: {entry!r} is outside the repository {root}; name it on the command line with --rules"
+    raise ConfigError(str(InputError(str(config), line, column, message)))
 
 
 def _first_problem(path: Path, error: Any) -> str:

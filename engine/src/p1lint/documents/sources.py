@@ -179,9 +179,9 @@ def _parse_yaml(name: str, text: str) -> SourceDocument | InputError:
         loader.dispose()
     if len(documents) != 1:
         return InputError(name, 1, 1, f"expected one YAML document, found {len(documents)}")
-    if "*" in text and _expands_too_far(documents[0]):
-        message = f"YAML aliases expand to more than {MAX_EXPANDED_VALUES:,} values (recursive or nested)"
-        return InputError(name, 1, 1, message)
+    if "*" in text and _expands_too_far(documents[0], MAX_EXPANDED_VALUES + len(text)):
+        message = "YAML aliases expand the document far beyond its size (recursive or nested aliases)"
+        return InputError(name, *_first_alias(text), message)
     from p1lint.documents.duplicates import locate
 
     return SourceDocument(name, text, documents[0], locate(documents[0], loader.repeats.found))
@@ -212,20 +212,37 @@ def _quoted_character_only(match: re.Match[str]) -> str:
     return match[0] if _ONE_CHARACTER.fullmatch(match[0]) else "(a name from the file)"
 
 
-def _expands_too_far(data: Any) -> bool:
+def _expands_too_far(data: Any, budget: int) -> bool:
     """Aliases share values: a recursive alias or a "billion laughs" document is small on disk but
-    endless to walk. Count the values a walk would visit, and stop at the budget."""
-    stack, visited = [data], 0
+    endless to walk. A walk meets each mapping and sequence once per place it appears; one met again
+    is an alias, and every value walked below it counts. The budget is `MAX_EXPANDED_VALUES` plus
+    one value per character of the text, so what rules walk stays proportional to the file; the walk
+    stops there, so a large document without aliases costs one pass and a bomb a bounded one."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    expanded = 0
     while stack:
-        visited += 1
-        if visited > MAX_EXPANDED_VALUES:
+        node, aliased = stack.pop()
+        expanded += aliased
+        if expanded > budget:
             return True
-        node = stack.pop()
-        if isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+        if isinstance(node, dict | list):
+            again = aliased or id(node) in seen
+            seen.add(id(node))
+            stack.extend((child, again) for child in (node.values() if isinstance(node, dict) else node))
     return False
+
+
+def _first_alias(text: str) -> tuple[int, int]:
+    """Where the first alias (`*name`) of a YAML text is written."""
+    import yaml
+
+    from p1lint.documents.lines import LineIndex
+
+    for event in yaml.parse(text, Loader=_yaml_loader()):
+        if isinstance(event, yaml.AliasEvent):
+            return LineIndex(text).position(event.start_mark.index) if event.start_mark else (1, 1)
+    return 1, 1
 
 
 def _documents(loader: Any) -> Iterator[Any]:

@@ -41,8 +41,13 @@ def expression(value: Any, options: ExpressionOptions, context: Context) -> Iter
 
 
 def _diagnostics(value: str, context: Context) -> tuple[Any, ...]:
-    custom = tuple(context.settings.get("custom_attributes") or ())
-    return _checked(value, custom)
+    """Several rules read each mapping: the application's memo keeps every text it has checked
+    (however many mappings it has), the bounded cache below the texts shared across applications."""
+    key = "expression:" + value
+    found = context.memo.get(key)
+    if found is None:
+        found = context.memo[key] = _checked(value, tuple(context.settings.get("custom_attributes") or ()))
+    return found
 
 
 @lru_cache(maxsize=8192)
