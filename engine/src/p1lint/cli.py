@@ -90,6 +90,22 @@ def config_options(command: Any) -> Any:
     )(command)
 
 
+class ByteSize(click.ParamType):  # type: ignore[type-arg]
+    """A size in bytes, written `100MiB`, `512KiB`, `1G` or as a plain number of bytes."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        from p1lint.documents.files import parse_size
+
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
 profile_option = click.option(
     "--profile", type=click.Choice(PROFILES), default="recommended", show_default=True,
     help="Severity profile.",
@@ -122,6 +138,8 @@ def cli() -> None:
               help="Write the current findings to a baseline file instead of reporting them.")
 @click.option("--regex-budget", type=click.FloatRange(min=0, min_open=True), default=2.0, show_default=True,
               help="Seconds the rule patterns may spend on one file; past it, an input error (exit 2).")
+@click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
+              help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")
 @config_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""

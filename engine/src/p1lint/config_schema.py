@@ -20,6 +20,18 @@ class Settings(BaseModel):
     custom_attributes: list[str] | None = Field(default=None, alias="custom-attributes")
     baseline: str | None = None
     regex_budget: float | None = Field(default=None, alias="regex-budget", gt=0)
+    max_file_size: int | None = Field(default=None, alias="max-file-size")
+
+    @field_validator("max_file_size", mode="before")
+    @classmethod
+    def _size(cls, value: object) -> int | None:
+        from p1lint.documents.files import parse_size
+
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise ValueError("expected a size such as \"100MiB\" or a number of bytes")
+        return parse_size(value)
 
     @field_validator("output_format")
     @classmethod

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, get_args
 
 from p1lint.documents.applications import Located, applications
+from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.documents.kinds import Kind, kind_of, not_a_pingone_document
 from p1lint.documents.pointer import Pointer, format_pointer
 from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
@@ -30,6 +31,7 @@ class LintResult:
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
     skipped: list[Notice] = field(default_factory=list)
+    unreadable: int = 0  # files (of `files`) that could not be read or parsed
 
 
 class Hit(NamedTuple):
@@ -52,7 +54,7 @@ class Target(NamedTuple):
 
 def lint_paths(
     paths: Iterable[str], rules: list[ActiveRule], settings: dict[str, Any] | None = None,
-    stdin_name: str = "<stdin>",
+    stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> LintResult:
     """Lint every file below `paths`; unreadable inputs become errors, never exceptions."""
     result = LintResult()
@@ -60,7 +62,7 @@ def lint_paths(
     targets: list[Target] = []
     per_application = [r for r in rules if r.rule.spec.scope == "application"]
     for name in discover(paths):
-        read = _read(name, stdin_name, result)
+        read = _read(name, stdin_name, result, max_file_size)
         if read is None:
             continue
         document, kind = read
@@ -79,10 +81,12 @@ def lint_paths(
     return result
 
 
-def _read(name: str, stdin_name: str, result: LintResult) -> tuple[SourceDocument, Kind] | None:
+def _read(
+    name: str, stdin_name: str, result: LintResult, max_file_size: int
+) -> tuple[SourceDocument, Kind] | None:
     """A PingOne document and its kind; anything else is an input error, or, for a file found
     while walking a directory, a notice."""
-    document = read_source(name, stdin_name)
+    document = read_source(name, stdin_name, max_file_size)
     kind = kind_of(document.data) if isinstance(document, SourceDocument) else None
     if isinstance(document, SourceDocument) and kind is None:
         reason = not_a_pingone_document(document.data)
@@ -93,6 +97,7 @@ def _read(name: str, stdin_name: str, result: LintResult) -> tuple[SourceDocumen
     result.files += 1
     if isinstance(document, InputError):
         result.errors.append(document)
+        result.unreadable += 1
         return None
     assert kind is not None
     return document, kind

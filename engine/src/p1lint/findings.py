@@ -30,7 +30,8 @@ class Finding(NamedTuple):
 
 
 class InputError(NamedTuple):
-    """An input that could not be read or parsed; reported as `file:line:col: message`."""
+    """An input that could not be read or parsed; reported as `file:line:col: message`, or as
+    `path: message` when no position applies (line 0: a directory that cannot be listed)."""
 
     file: str
     line: int
@@ -40,7 +41,8 @@ class InputError(NamedTuple):
     def __str__(self) -> str:
         from p1lint.reporters import printable_line
 
-        return printable_line(f"{self.file}:{self.line}:{self.column}: {self.message}")
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return printable_line(f"{where}: {self.message}")
 
 
 class Notice(NamedTuple):

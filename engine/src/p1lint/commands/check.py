@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from p1lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, split_values, use_color
+from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.findings import SEVERITY_RANK, Finding, P1LintError
 from p1lint.reporters import printable
 from p1lint.selection import ActiveRule
@@ -19,6 +20,7 @@ def run_check(
     fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
     baseline: Path | None, write_baseline: Path | None, regex_budget: float = 2.0,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> int:
     from p1lint.engine import lint_paths
     from p1lint.reporters import make_reporter, report
@@ -31,7 +33,7 @@ def run_check(
         return EXIT_ERROR
     settings = {"custom_domain": custom_domain, "profile": profile, "regex_budget": regex_budget,
                 "custom_attributes": tuple(split_values(custom_attributes))}
-    result = lint_paths(paths, rules, settings, stdin_filename)
+    result = lint_paths(paths, rules, settings, stdin_filename, max_file_size)
     for error in result.errors:
         click.echo(str(error), err=True)
     for notice in [] if quiet else result.skipped:
@@ -40,7 +42,7 @@ def run_check(
         return _write_baseline(write_baseline, result.findings, bool(result.errors))
     findings = _without_accepted(result.findings, accepted, baseline, quiet)
     reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
-    report(reporter, findings, result.files, unreadable=len(result.errors))
+    report(reporter, findings, result.files, unreadable=result.unreadable)
     return exit_code(findings, bool(result.errors), fail_on)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -10,6 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from p1lint.documents.files import (
+    DEFAULT_MAX_FILE_SIZE,
+    ReadProblem,
+    Unlisted,
+    read_regular_file,
+    read_stream,
+    walk_files,
+)
 from p1lint.findings import InputError
 
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
@@ -70,13 +79,12 @@ class SourceDocument:
 def discover(paths: Iterable[str]) -> Iterator[str]:
     """Expand directories recursively into their JSON/YAML files, in a stable order. Hidden files
     and directories (`.git`, `.github`, ...) below a given directory are skipped; a path given
-    twice (or standard input named twice) is read once."""
+    twice (or standard input named twice) is read once. A directory that cannot be listed comes
+    out as `Unlisted`, one without any JSON or YAML file as `EmptyDirectory`."""
     for raw in dict.fromkeys(paths):
-        path = Path(raw)
-        if raw != STDIN_NAME and path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and not _hidden(p, path))
-            files = sorted(str(p) for p in found if p.is_file())
-            yield from [WalkedFile(name) for name in files] if files else [EmptyDirectory(raw)]
+        if raw != STDIN_NAME and os.path.isdir(raw):
+            found = sorted(walk_files(raw, DATA_SUFFIXES))
+            yield from [_walked(name) for name in found] if found else [EmptyDirectory(raw)]
         else:
             yield raw
 
@@ -90,19 +98,28 @@ class WalkedFile(str):
     document (a `package.json`, a workflow file) is skipped with a notice, not reported as bad."""
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walked(name: str) -> str:
+    return name if isinstance(name, Unlisted) else WalkedFile(name)
 
 
-def read_source(name: str, stdin_name: str = "<stdin>") -> SourceDocument | InputError:
-    """Read and parse one path (or standard input for `-`)."""
+def read_source(
+    name: str, stdin_name: str = "<stdin>", max_size: int = DEFAULT_MAX_FILE_SIZE
+) -> SourceDocument | InputError:
+    """Read and parse one path (or standard input for `-`), reading at most `max_size` bytes."""
     if isinstance(name, EmptyDirectory):
         return InputError(name, 1, 1, "no JSON or YAML files found in this directory")
-    try:
-        raw = sys.stdin.buffer.read() if name == STDIN_NAME else Path(name).read_bytes()
-    except OSError as error:
-        return InputError(name, 1, 1, f"cannot read file: {error.strerror or error}")
+    if isinstance(name, Unlisted):
+        return InputError(name, 0, 0, name.reason)
     display = stdin_name if name == STDIN_NAME else name
+    try:
+        if name == STDIN_NAME:
+            raw = read_stream(sys.stdin.buffer, max_size)
+        else:
+            raw = read_regular_file(name, max_size)
+    except ReadProblem as problem:
+        return InputError(display, 1, 1, str(problem))
+    except OSError as error:
+        return InputError(display, 1, 1, f"cannot read file: {error.strerror or type(error).__name__}")
     return parse_bytes(display, raw)
 
 

@@ -61,9 +61,11 @@ def load_rule_file(path: Path) -> CompiledRule | list[InputError]:
 
 
 def _read_and_parse(path: Path) -> Any:
+    from p1lint.documents.files import ReadProblem, read_regular_file
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_regular_file(str(path)).decode("utf-8")
+    except (OSError, UnicodeDecodeError, ReadProblem) as error:
         return [InputError(str(path), 1, 1, f"cannot read rule file: {error}")]
     data = _parse(path, text)
     return [data] if isinstance(data, InputError) else data
