@@ -3,6 +3,7 @@ and every other file is still linted and reported."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -194,3 +195,151 @@ def test_a_huge_rule_file_is_a_rule_error_not_a_memory_error(tmp_path):
     result = check("--rules", str(rules), str(GOOD))
     assert result.exit_code == 2
     assert f"{rules / 'huge.yaml'}:1:1: cannot read rule file: file is larger than" in result.stderr
+
+
+# --- numbers PingOne's JSON API cannot hold ---------------------------------------------------------------------
+
+BIG = "9" * 4301
+WORKER = '{\n  "name": "Sync",\n  "type": "WORKER",\n  "accessTokenValiditySeconds": %s\n}\n'
+WORKER_YAML = "name: Sync\ntype: WORKER\naccessTokenValiditySeconds: %s\n"
+
+
+@pytest.mark.parametrize(
+    "suffix, text, fragment",
+    [
+        (".json", WORKER % BIG, "an integer of more than 4,300 digits"),
+        (".json", WORKER % ("-" + BIG), "an integer of more than 4,300 digits"),
+        (".json", WORKER % "NaN", "NaN and Infinity are not numbers in JSON"),
+        (".json", WORKER % "Infinity", "NaN and Infinity are not numbers in JSON"),
+        (".json", WORKER % "-Infinity", "NaN and Infinity are not numbers in JSON"),
+        (".json", WORKER % "1.5e999", "overflows to infinity"),
+        (".yaml", WORKER_YAML % BIG, "an integer of more than 4,300 digits"),
+        (".yaml", WORKER_YAML % ("0x" + "f" * 3600), "an integer of more than 4,300 digits"),
+        (".yaml", WORKER_YAML % ":".join(["1"] * 3000), "an integer of more than 4,300 digits"),
+        (".yaml", WORKER_YAML % ".nan", ".nan and .inf are not numbers"),
+        (".yaml", WORKER_YAML % "-.inf", ".nan and .inf are not numbers"),
+        (".yaml", WORKER_YAML % "1.0e999", None),  # YAML 1.1 reads this as a string: the schema rules' business
+    ],
+)
+def test_numbers_json_cannot_hold_are_input_errors_at_their_position(tmp_path, suffix, text, fragment):
+    path = tmp_path / f"app{suffix}"
+    path.write_text(text)
+    result = check(str(path), str(BAD))
+    if fragment is None:
+        assert result.exit_code == 1 and str(path) in linted_files(result)
+        return
+    assert_reported_and_others_linted(result, f"{path}:4:33" if suffix == ".json" else f"{path}:3:29", fragment)
+
+
+def test_a_big_integer_inside_jwks_text_is_a_finding_at_the_jwks_value(tmp_path):
+    application = {"name": "Partner", "type": "WEB_APP", "protocol": "OPENID_CONNECT",
+                   "tokenEndpointAuthMethod": "PRIVATE_KEY_JWT",
+                   "jwks": '{"keys": [{"kty": "RSA", "e": ' + BIG + "}]}"}
+    path = tmp_path / "partner.json"
+    path.write_text(json.dumps(application, indent=2))
+    result = check("--format", "json", str(path), str(GOOD))
+    document = json.loads(result.stdout)
+    [finding] = [f for f in document["findings"] if f["name"] == "jwks-not-a-key-set"]
+    assert (finding["path"], finding["line"]) == ("/jwks", 6)
+    assert "not valid JSON: an integer of more than 4,300 digits" in finding["message"]
+    assert "(line 1, column 31)" in finding["message"]
+    assert result.stderr == "" and result.exit_code == 1
+    assert document["summary"]["files"] == 2
+
+
+def test_nan_inside_jwks_text_is_not_a_json_number(tmp_path):
+    application = {"name": "Partner", "type": "WEB_APP", "jwks": '{"keys": [{"kty": "RSA", "e": NaN}]}'}
+    path = tmp_path / "partner.json"
+    path.write_text(json.dumps(application))
+    result = check("--select", "jwks-not-a-key-set", str(path))
+    assert "not valid JSON: NaN and Infinity are not numbers in JSON" in result.stdout
+    assert "(line 1, column 31)" in result.stdout
+
+
+def test_a_lone_surrogate_escape_is_an_input_error_and_a_pair_is_fine(tmp_path):
+    lone = tmp_path / "lone.json"
+    lone.write_text('{"name": "x",\n "redirectUris": ["https://a.example.com/\\ud800"]}')
+    pair = tmp_path / "pair.json"
+    pair.write_text('{"name": "x",\n "redirectUris": ["https://a.example.com/\\ud83d\\ude00"]}')
+    result = check(str(lone), str(pair), str(BAD))
+    assert_reported_and_others_linted(result, f"{lone}:2:19", "lone UTF-16 surrogate")
+    assert str(pair) in linted_files(result)
+
+
+# --- YAML tags --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tagged, fragment",
+    [
+        ("!!bool hunter2", "explicit YAML tag !!bool on a value that is not a boolean; remove the tag"),
+        ("!!int hunter2", "explicit YAML tag !!int on a value that is not an integer"),
+        ("!!float hunter2", "explicit YAML tag !!float on a value that is not a number"),
+        ("!!null hunter2", "explicit YAML tag !!null on a value that is not null"),
+        ("!!map hunter2", "explicit YAML tag !!map on a value that is not a mapping"),
+        ("!!timestamp hunter2", "YAML tag !!timestamp is not supported"),
+        ("!!timestamp 2024-01-01", "YAML tag !!timestamp is not supported"),
+        ("!!binary aHVudGVyMg==", "YAML tag !!binary is not supported"),
+        ("!!set {hunter2: null}", "YAML tag !!set is not supported"),
+        ("!!omap [{hunter2: 1}]", "YAML tag !!omap is not supported"),
+        ("!!pairs [{hunter2: 1}]", "YAML tag !!pairs is not supported"),
+        ("!hunter2 value", "unknown YAML tag"),
+        ("!!python/object:hunter2 {}", "unknown YAML tag"),
+        ("!!seq hunter2", "expected a sequence node"),
+    ],
+)
+def test_explicit_yaml_tags_are_input_errors_that_never_quote_the_value(tmp_path, tagged, fragment):
+    path = tmp_path / "app.yaml"
+    path.write_text(f"name: Sync\ntype: WORKER\nclientSecret: {tagged}\n")
+    result = check("--format", "json", str(path), str(BAD))
+    assert result.exit_code == 2
+    assert f"{path}:3:15: invalid YAML: " in result.stderr and fragment in result.stderr
+    assert "hunter2" not in result.output and "aHVudGVyMg" not in result.output
+    assert {f["file"] for f in json.loads(result.stdout)["findings"]} == {str(BAD)}
+
+
+@pytest.mark.parametrize(
+    "tagged, value",
+    [("!!str 8080", "8080"), ("!!int '42'", 42), ("!!float 1", 1.0), ("!!bool yes", True), ("!!null ''", None),
+     ("!!str hunter2", "hunter2"), ("=", "="), ("2024-01-01", "2024-01-01")],
+)
+def test_core_tags_that_fit_their_value_are_accepted(tagged, value):
+    from p1lint.documents.sources import parse_bytes
+
+    assert parse_bytes("app.yaml", f"value: {tagged}\n".encode()).data == {"value": value}
+
+
+@pytest.mark.parametrize("tagged", ["!!bool hunter2", "!!timestamp 2024-01-01", "!hunter2 x", BIG, ".nan"])
+def test_rule_files_refuse_the_same_tags_and_numbers(tmp_path, tagged):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "rule.yaml").write_text(_RULE.replace("VALUE", tagged))
+    result = check("--rules", str(rules), str(GOOD))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{rules / 'rule.yaml'}:3:8: invalid YAML: ")
+    assert "hunter2" not in result.output
+
+
+_RULE = """id: P1L990
+name: team-prefix
+title: VALUE
+severity: warning
+description: d
+rationale: r
+references: [{title: t, url: "https://example.com"}]
+given: $.name
+then: {function: pattern, options: {match: "^acme-"}}
+message: "{value} {detail}"
+"""
+
+
+def test_the_pure_python_yaml_scanner_cannot_bring_in_a_lone_surrogate():
+    import yaml
+
+    from p1lint.documents.yamltags import install
+
+    loader = type("PurePythonLoader", (yaml.SafeLoader,), {})
+    install(loader, pure_python=True)
+    with pytest.raises(yaml.constructor.ConstructorError, match="lone UTF-16 surrogate"):
+        yaml.load('url: "https://a.example.com/\\ud800"', Loader=loader)
+    assert yaml.load('url: "\\ud83d\\ude00"', Loader=loader) == {"url": "\U0001f600"}

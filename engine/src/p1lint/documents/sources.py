@@ -156,10 +156,11 @@ def _looks_like_json(name: str, text: str) -> bool:
 
 def _parse_json(name: str, text: str) -> SourceDocument | InputError:
     from p1lint.documents.duplicates import RepeatedKeys, locate
+    from p1lint.documents.strictjson import loads
 
     repeats = RepeatedKeys()
     try:
-        data = json.loads(text, object_pairs_hook=repeats.json_object)
+        data = loads(text, object_pairs_hook=repeats.json_object)
     except json.JSONDecodeError as error:
         from p1lint.documents.lines import LineIndex
 

@@ -18,8 +18,10 @@ def parse_json_text(value: str, memo: dict[str, Any]) -> Any:
     """Parse once per application: several JWKS rules read the same text."""
     key = f"json:{id(value)}"
     if key not in memo:
+        from p1lint.documents.strictjson import loads
+
         try:
-            memo[key] = json.loads(value)
+            memo[key] = loads(value)
         except (json.JSONDecodeError, RecursionError) as error:
             memo[key] = error
     return memo[key]
