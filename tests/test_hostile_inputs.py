@@ -343,3 +343,59 @@ def test_the_pure_python_yaml_scanner_cannot_bring_in_a_lone_surrogate():
     with pytest.raises(yaml.constructor.ConstructorError, match="lone UTF-16 surrogate"):
         yaml.load('url: "https://a.example.com/\\ud800"', Loader=loader)
     assert yaml.load('url: "\\ud83d\\ude00"', Loader=loader) == {"url": "\U0001f600"}
+
+
+# --- URIs: huge ports and hosts, lone surrogates ------------------------------------------------------------------
+
+_HUGE = "9" * 4400
+HOSTILE_URIS = [
+    f"https://app.example.com:{_HUGE}/cb", f"http://127.0.0.1:{_HUGE}/cb", f"https:{_HUGE}/cb",
+    f"https://app.example.com:{'0' * 5000}443/cb", "https://app.example.com:\u00b2/cb", f"https://1.{_HUGE}/cb",
+    f"https://0x{'f' * 5000}/cb", "https://app.example.com/\ud800", "https://a\ud800.example.com/cb",
+]
+URI_FIELDS = ("redirectUris", "postLogoutRedirectUris", "initiateLoginUri", "targetLinkUri", "homePageUrl",
+              "signOnUrl", "jwksUrl")
+
+
+@pytest.mark.parametrize("uri", HOSTILE_URIS, ids=range(len(HOSTILE_URIS)))
+def test_hostile_uris_never_cost_a_rule_its_findings(uri):
+    from p1lint.engine import check as run_rules
+    from p1lint.functions.base import Context
+    from p1lint.selection import active_rules
+    from tests.support import catalogue
+
+    application = {"name": "x", "type": "WEB_APP", "grantTypes": ["AUTHORIZATION_CODE"], "responseTypes": ["CODE"]}
+    application |= {field: [uri] if field.endswith("Uris") else uri for field in URI_FIELDS}
+    errors: list = []
+    list(run_rules(active_rules(catalogue(), "strict"), application, Context(application), errors, "<t>"))
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    "uri, detail",
+    [
+        ("https://app.example.com:99999/cb", "has the port :99999 that is not a number from 0 to 65535"),
+        (f"https://app.example.com:{_HUGE}/cb", "has the port that is not a number from 0 to 65535"),
+        ("https://app.example.com:\u00b2/cb", "has the port that is not a number from 0 to 65535"),
+        ("https://app.example.com:8443/cb", None),
+        ("https://app.example.com:0/cb", None),
+    ],
+)
+def test_a_port_browsers_refuse_is_reported_without_repeating_a_long_one(uri, detail):
+    from tests.support import rule_by_name, run_rule
+
+    details = [hit.detail for hit in run_rule(rule_by_name("redirect-uri-absolute"), {"redirectUris": [uri]})]
+    assert details == ([] if detail is None else [f"{detail}, so browsers refuse the URI"])
+
+
+def test_a_default_port_with_thousands_of_zeros_is_summarised():
+    from tests.support import rule_by_name, run_rule
+
+    [hit] = run_rule(rule_by_name("redirect-uri-canonical"), {"redirectUris": [f"https://a.example.com:{'0' * 5000}443/"]})
+    assert "the default port :0000… (5,003 digits)" in hit.detail and len(hit.detail) < 200
+
+
+def test_a_lone_surrogate_is_percent_encoded_as_browsers_do():
+    from p1lint.functions.urls import canonical_form, parse_uri
+
+    assert canonical_form(parse_uri("https://a.example.com/\ud800x")) == "https://a.example.com/%EF%BF%BDx"

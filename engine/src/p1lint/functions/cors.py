@@ -21,7 +21,7 @@ from pydantic import model_validator
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 from p1lint.functions.domains import is_public_suffix
-from p1lint.functions.urls import DEFAULT_PORTS, is_loopback, split_host_port
+from p1lint.functions.urls import DEFAULT_PORTS, is_loopback, port_number, shown_port, split_host_port
 
 ORIGIN = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?P<authority>[^/?#]*)(?P<rest>.*)$", re.S)
 HOST_ONLY = re.compile(r"^[^:/\s]+(?::\d*)?$")
@@ -187,12 +187,13 @@ def _canonical(value: str) -> str | None:
     if origin.scheme != origin.scheme.lower() or origin.host != origin.host.lower():
         return "is not lowercase; browsers send the scheme and host in lowercase"
     port = origin.port or ""
-    if not (port.isascii() and port.isdigit()):
+    number = port_number(port)
+    if number is None:
         return None
-    if DEFAULT_PORTS.get(origin.scheme.lower()) == int(port):
-        return f"names the default port :{port}; browsers omit it from the Origin header"
-    if port != str(int(port)):
-        return f"writes the port with leading zeros (:{port}); browsers send :{int(port)}"
+    if DEFAULT_PORTS.get(origin.scheme.lower()) == number:
+        return f"names the default port :{shown_port(port)}; browsers omit it from the Origin header"
+    if port != str(number):
+        return f"writes the port with leading zeros (:{shown_port(port)}); browsers send :{number}"
     return None
 
 

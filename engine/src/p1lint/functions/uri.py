@@ -27,6 +27,8 @@ from p1lint.functions.urls import (
     parse_ipv4,
     parse_ipv6,
     parse_uri,
+    port_number,
+    shown_port,
 )
 
 WEB_SCHEMES = ("http", "https")
@@ -105,7 +107,15 @@ def _absolute(uri: Uri, options: UriOptions) -> str | None:
     after_scheme = uri.text[len(uri.scheme) + 1 :].replace("\\", "/")  # `\` is unsafe-characters'
     if uri.scheme_lower in WEB_SCHEMES and not after_scheme.startswith("//"):
         return f"lacks '//' after '{uri.scheme}:'; an {uri.scheme_lower} URI is {uri.scheme_lower}://host/path"
+    if uri.scheme_lower in WEB_SCHEMES and uri.port and "*" not in uri.port and port_number(uri.port) is None:
+        return _bad_port(uri.port)  # a wildcard port is the wildcard check's
     return None
+
+
+def _bad_port(port: str) -> str:
+    """Only a short all-digit port is shown: anything else may be a password (`user:password@`)."""
+    shown = f" :{port}" if port.isascii() and port.isdigit() and len(port) <= 6 else ""
+    return f"has the port{shown} that is not a number from 0 to 65535, so browsers refuse the URI"
 
 
 def _no_fragment(uri: Uri, options: UriOptions) -> str | None:
@@ -247,7 +257,9 @@ def _address_form(host: str) -> str | None:
 
 def _default_port(uri: Uri) -> str | None:
     default = DEFAULT_PORTS.get(uri.scheme_lower)
-    return f"the default port :{uri.port}" if uri.port.isdigit() and int(uri.port) == default else None
+    if default is None or port_number(uri.port) != default:
+        return None
+    return f"the default port :{shown_port(uri.port)}"
 
 
 def _dot_segments(uri: Uri) -> str | None:

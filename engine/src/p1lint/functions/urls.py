@@ -141,20 +141,40 @@ def _ipv4_number(part: str) -> int | None:
         digits, base = part, 10
     if not _IPV4_DIGITS[base].match(digits):
         return None
+    if len(digits.lstrip("0")) > 12:  # beyond any IPv4 address: no need to convert it
+        return _TOO_BIG_FOR_IPV4
     return int(digits, base) if digits else 0
+
+
+_TOO_BIG_FOR_IPV4 = 1 << 40
 
 
 def format_ipv4(number: int) -> str:
     return ".".join(str((number >> shift) & 255) for shift in (24, 16, 8, 0))
 
 
+def port_number(port: str) -> int | None:
+    """The value of a port written in ASCII digits (leading zeros allowed), or None for anything
+    else and for values above 65535 — without ever converting a thousand-digit port to an int."""
+    if not (port.isascii() and port.isdigit()):
+        return None
+    digits = port.lstrip("0")
+    value = int(digits or "0") if len(digits) <= len(str(MAX_PORT)) else MAX_PORT + 1
+    return value if value <= MAX_PORT else None
+
+
+def shown_port(port: str) -> str:
+    """A port for a message: a thousand leading zeros are summarised, not repeated."""
+    return port if len(port) <= 8 else f"{port[:4]}… ({len(port):,} digits)"
+
+
 def origin(uri: Uri) -> tuple[str, str, int] | None:
     """(scheme, host, port) of an http(s) URI with a host, the default port filled in; else None."""
     scheme = uri.scheme_lower
-    if scheme not in DEFAULT_PORTS or not uri.host or not (uri.port.isdigit() or not uri.port):
+    if scheme not in DEFAULT_PORTS or not uri.host:
         return None
-    port = int(uri.port) if uri.port else DEFAULT_PORTS[scheme]
-    return scheme, uri.host.lower(), port
+    port = port_number(uri.port) if uri.port else DEFAULT_PORTS[scheme]
+    return None if port is None else (scheme, uri.host.lower(), port)
 
 
 def canonical_form(uri: Uri) -> str | None:
@@ -205,10 +225,8 @@ def _canonical_port(scheme: str, port: str) -> str | None:
     """`:8080`, or `` for none or the default port; None for a port browsers refuse."""
     if not port:
         return ""
-    if not (port.isascii() and port.isdigit()) or len(port.lstrip("0")) > len(str(MAX_PORT)):
-        return None
-    number = int(port)
-    if number > MAX_PORT:
+    number = port_number(port)
+    if number is None:
         return None
     return "" if number == DEFAULT_PORTS.get(scheme) else f":{number}"
 
@@ -237,4 +255,10 @@ def remove_dot_segments(path: str) -> str:
 
 
 def percent_encode_non_ascii(text: str) -> str:
-    return "".join(char if char.isascii() else quote(char, safe="") for char in text)
+    """Non-ASCII characters as UTF-8 percent-escapes; a lone surrogate, which has no UTF-8 form,
+    as the replacement character U+FFFD, as browsers encode it."""
+    return "".join(char if char.isascii() else quote(_encodable(char), safe="") for char in text)
+
+
+def _encodable(char: str) -> str:
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else char
