@@ -12,6 +12,7 @@ Cases (sizes are the defaults; `--scale 0.5` halves them):
 - yaml-keys: one YAML application with 50,000 / 100,000 unknown keys;
 - mappings: 5,000 / 10,000 attribute mappings, each with its own unknown attribute;
 - long-string: a 5 / 10 MB description in a JSON application that has findings;
+- long-uri: a 5 / 10 MB redirect URI of words and parameters, quoted in its findings;
 - yaml-star: 150,000 YAML values, one of them holding a `*` (must load, not be an alias bomb);
 - alias-bomb: a "billion laughs" YAML document (must be refused, quickly);
 - hostile-patterns: a rule file whose pattern backtracks on 250 / 500 values (bounded by the
@@ -107,6 +108,12 @@ def with_long_string(megabytes: int) -> dict[str, Any]:
     return dict(base_application(), description="d" * (megabytes * 1_000_000), redirectUris=["http://x/"])
 
 
+def with_long_uri(megabytes: int) -> dict[str, Any]:
+    """A redirect URI of many words and parameters, quoted (and redacted) in its findings."""
+    query = "&".join(f"p{i}=v w:x" for i in range(megabytes * 100_000))
+    return dict(base_application(), redirectUris=[f"http://u:pw@app.example.com/cb?{query}#code=c"])
+
+
 def starred_yaml(n: int) -> str:
     items = "".join(f"  - https://portal.example.com/callback/{index}\n" for index in range(n))
     return yaml_text(base_application()) + f"postLogoutRedirectUris:\n  - 'https://*.example.com/'\n{items}"
@@ -185,6 +192,7 @@ CASES: dict[str, tuple[Writer, int]] = {
     "yaml-keys": (yaml_case(with_unknown_keys), 50_000),
     "mappings": (json_case(with_mappings), 5_000),
     "long-string": (json_case(with_long_string), 5),
+    "long-uri": (json_case(with_long_uri), 5),
     "yaml-star": (yaml_case(starred_yaml), 150_000),
     "alias-bomb": (yaml_case(alias_bomb), 9),
     "hostile-patterns": (hostile_case, 250),

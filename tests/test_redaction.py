@@ -91,3 +91,24 @@ def test_credential_parameters_are_hidden(name, secret, separator, upper):
     name = name.upper() if upper else name
     shown = redact_text(f"https://app.example.com/cb?x=1{separator}{name}={secret}")
     assert secret not in shown
+
+
+@pytest.mark.parametrize("filler", [0, 1_980, 1_995, 10_000])
+def test_a_long_text_is_cut_and_what_is_shown_is_redacted(filler):
+    text = "https://u:pw@host/cb?" + "a=b&" * (filler // 4) + "code=SECRET1&x=y#access_token=SECRET2"
+    shown = redact_text(text)
+    assert "SECRET" not in shown and "u:pw" not in shown
+    assert len(shown) <= 2_001 + len("[redacted]")
+
+
+def test_work_on_a_long_text_is_bounded_by_what_is_shown():
+    from p1lint import redaction
+
+    calls = []
+    original = redaction.credential_spans
+    redaction.credential_spans = lambda raw, depth=0: calls.append(raw) or original(raw, depth)
+    try:
+        redact_text("https://host/cb?" + "p=https://u:p@h&" * 100_000)
+    finally:
+        redaction.credential_spans = original
+    assert len(calls) < 1_000

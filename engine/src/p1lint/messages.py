@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from typing import Any
 
 from p1lint.documents.pointer import Pointer, format_field
@@ -57,14 +58,15 @@ def display_value(value: Any, pointer: Pointer) -> str:
 
 def redact(value: Any, depth: int = 0) -> Any:
     """A copy of `value` with every sensitive member replaced by a marker and every string's
-    credentials hidden; nesting deeper than a message could ever show is cut, so no input can
-    exhaust the stack."""
+    credentials hidden; nesting deeper, or members more, than a message could ever show are cut,
+    so that no input can exhaust the stack or take long."""
     if depth > MAX_DISPLAY_DEPTH:
         return "…"
     if isinstance(value, dict):
-        return {_key(k): REDACTED if is_sensitive_key(k) else redact(v, depth + 1) for k, v in value.items()}
+        members = list(islice(value.items(), MAX_VALUE_LENGTH))
+        return {_key(k): REDACTED if is_sensitive_key(k) else redact(v, depth + 1) for k, v in members}
     if isinstance(value, list):
-        return [redact(item, depth + 1) for item in value]
+        return [redact(item, depth + 1) for item in value[:MAX_VALUE_LENGTH]]
     if isinstance(value, str):
         return redact_text(value)
     return value

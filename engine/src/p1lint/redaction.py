@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, unquote_plus
 
@@ -26,6 +27,8 @@ from p1lint.functions.urls import C0_OR_SPACE, SPECIAL_SCHEMES, Uri, parse_uri
 REDACTED = "[redacted]"
 MAX_NESTING = 3  # URIs inside parameter values inside URIs ...
 MAX_WALK_DEPTH = 8
+MAX_WALK_VALUES = 2_000  # values of a checked value searched for credentials a detail might quote
+MAX_SHOWN_TEXT = 2_000  # characters of one text shown (a message shows far fewer)
 MIN_QUOTED_CREDENTIAL = 3  # shorter pieces are not searched for in free text (they would hit words)
 
 # Parameter names whose value is a credential, compared after percent-decoding, in lowercase,
@@ -66,6 +69,7 @@ def is_credential_name(key: object) -> bool:
     return isinstance(key, str) and SENSITIVE_KEY_NAME.search(key) is not None
 
 
+@lru_cache(maxsize=1024)
 def is_credential_parameter(name: str) -> bool:
     """`client_secret`, `Access-Token`, `api%5Fkey`, `X-Amz-Signature`: a parameter holding a credential."""
     normal = unquote_plus(name).strip().lower().replace("-", "_")
@@ -75,39 +79,45 @@ def is_credential_parameter(name: str) -> bool:
 
 def redact_text(text: str, credentials: Iterable[str] = ()) -> str:
     """`text` with every credential a URI in it carries, and every occurrence of the given
-    `credentials` (pieces of a checked value), replaced by `[redacted]`."""
-    shown = _cut(text, _all_spans(text))
+    `credentials` (pieces of a checked value), replaced by `[redacted]`; a text longer than
+    `MAX_SHOWN_TEXT` is cut there (with `…`), so that the work stays linear in what is shown."""
+    shown = _cut(text[:MAX_SHOWN_TEXT], _all_spans(text)) + ("…" if len(text) > MAX_SHOWN_TEXT else "")
     for credential in sorted(set(credentials), key=len, reverse=True):
         if len(credential) >= MIN_QUOTED_CREDENTIAL:
             shown = shown.replace(credential, REDACTED)
     return shown
 
 
-def credentials_in(value: Any, sensitive: bool = False, depth: int = 0) -> Iterator[str]:
+def credentials_in(value: Any, sensitive: bool = False) -> Iterator[str]:
     """The credentials below `value`: what `credential_spans` finds in its strings, and whole
-    strings at sensitive places (under a credential's name, or all of `value` if `sensitive`)."""
-    if depth > MAX_WALK_DEPTH:
-        return
-    if isinstance(value, str):
-        yield from [value] if sensitive else (value[a:b] for a, b in _all_spans(value))
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from credentials_in(child, sensitive or is_credential_name(key), depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            yield from credentials_in(item, sensitive, depth + 1)
+    strings at sensitive places (under a credential's name, or all of `value` if `sensitive`).
+    At most `MAX_WALK_VALUES` values, `MAX_WALK_DEPTH` deep, are looked at."""
+    stack: list[tuple[Any, bool, int]] = [(value, sensitive, 0)]
+    for _ in range(MAX_WALK_VALUES):
+        if not stack:
+            return
+        node, secret, depth = stack.pop()
+        if isinstance(node, str):
+            yield from [node] if secret else (node[a:b] for a, b in _all_spans(node))
+        elif depth < MAX_WALK_DEPTH and isinstance(node, dict):
+            stack += [(child, secret or is_credential_name(key), depth + 1) for key, child in node.items()]
+        elif depth < MAX_WALK_DEPTH and isinstance(node, list):
+            stack += [(item, secret, depth + 1) for item in node]
 
 
 def _all_spans(text: str) -> set[Span]:
-    return {*credential_spans(text), *_word_spans(text)}
+    """Spans of `text` read as one URI, and of each URI-like word among its first characters."""
+    return {*credential_spans(text), *_word_spans(text[:MAX_SHOWN_TEXT])}
 
 
 def _word_spans(text: str) -> Iterator[Span]:
-    """Spans of URIs written inside a longer text (`see https://u:pw@host`)."""
+    """Spans of URIs written inside a longer text (`see https://u:pw@host`); only a word with
+    `@`, `:` or `=` can hold a credential."""
     start = 0
     for match in WORD_BREAK.finditer(text + " "):
-        if match.start() > start:
-            yield from _shifted(credential_spans(text[start : match.start()]), start)
+        word = text[start : match.start()]
+        if any(mark in word for mark in "@:="):
+            yield from _shifted(credential_spans(word), start)
         start = match.end()
 
 
@@ -116,9 +126,12 @@ def _shifted(spans: Iterable[Span], offset: int) -> Iterator[Span]:
 
 
 def _cut(text: str, spans: Iterable[Span]) -> str:
-    """`text` with the (possibly overlapping) spans replaced by one marker each."""
+    """`text` with the (possibly overlapping) spans replaced by one marker each; spans may reach
+    beyond the end of `text` (a text cut short)."""
     parts, position = [], 0
     for start, end in sorted(spans):
+        if start >= len(text):
+            break
         if end <= position:
             continue
         parts += [text[position : max(start, position)], REDACTED] if start >= position else []
@@ -137,11 +150,14 @@ def credential_spans(raw: str, depth: int = 0) -> list[Span]:
 
 def _in_raw(raw: str, text: str, spans: list[Span]) -> Iterator[Span]:
     """Map spans of the browser's text (trimmed, without tabs and newlines) back onto `raw`."""
+    spans = [(start, end) for start, end in spans if end > start]
     lead = len(raw) - len(raw.lstrip(C0_OR_SPACE))
+    if not spans or raw.startswith(text, lead):  # nothing to map, or nothing was dropped inside
+        yield from _shifted(spans, lead)
+        return
     kept = [i for i in range(lead, len(raw)) if raw[i] not in "\t\n\r"][: len(text)]
     for start, end in spans:
-        if end > start:
-            yield kept[start], kept[end - 1] + 1
+        yield kept[start], kept[end - 1] + 1
 
 
 def _authority_spans(uri: Uri) -> list[Span]:
@@ -185,9 +201,12 @@ def _parameter_spans(uri: Uri, depth: int) -> list[Span]:
 
 
 def _component_spans(text: str, start: int, component: str, depth: int) -> list[Span]:
+    """Credential values of a query or fragment; only parameters that start where text is still
+    shown (`MAX_SHOWN_TEXT`) are read, so that the work stays linear in what is shown."""
     if text[start : start + len(component)] != component:  # cannot happen; hide it all if it does
         return [(start, len(text))]
-    return list(_shifted(_parameters(component, depth), start))
+    shown = component[: max(0, MAX_SHOWN_TEXT - start)]
+    return list(_shifted(_parameters(shown, depth), start))
 
 
 def _parameters(component: str, depth: int) -> Iterator[Span]:
