@@ -128,8 +128,10 @@ PLANTED_YAML = {
     "tag.yaml": "name: x\nclientSecret: !PLANTED28-secret abc\n",
     "verbatim-tag.yaml": "name: x\nclientSecret: !<tag:PLANTED29> abc\n",
     "alias.yaml": "name: x\nclientSecret: *PLANTED30\n",
+    "bool-tag.yaml": "name: x\nclientSecret: !!bool PLANTED31\n",
+    "int-tag.yaml": "name: x\nclientSecret: !!int PLANTED32\n",
 }
-PLANTED = [f"PLANTED{number:02}" for number in range(1, 31)]
+PLANTED = [f"PLANTED{number:02}" for number in range(1, 33)]
 
 
 def planted_files(directory):
