@@ -399,3 +399,100 @@ def test_a_lone_surrogate_is_percent_encoded_as_browsers_do():
     from p1lint.functions.urls import canonical_form, parse_uri
 
     assert canonical_form(parse_uri("https://a.example.com/\ud800x")) == "https://a.example.com/%EF%BF%BDx"
+
+
+# --- file names that are not UTF-8; output files written whole or not at all --------------------------------------
+
+
+@pytest.fixture
+def non_utf8_name(tmp_path):
+    path = tmp_path / os.fsdecode(b"bad\xff.json")
+    try:
+        path.write_text(BAD.read_text())
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    return path
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "junit", "github", "markdown"])
+@pytest.mark.parametrize("relative", [True, False], ids=["relative", "absolute"])
+def test_a_name_that_is_not_utf8_is_reported_in_every_format_as_valid_utf8(
+    non_utf8_name, output_format, relative, monkeypatch
+):
+    monkeypatch.chdir(non_utf8_name.parent)
+    name = non_utf8_name.name if relative else str(non_utf8_name)
+    result = check("--format", output_format, name)
+    assert result.exit_code == 1, result.output
+    shown = result.stdout_bytes.decode("utf-8")  # strict: no lone surrogate reached the output
+    if output_format == "json":
+        files = {finding["file"] for finding in json.loads(shown)["findings"]}
+        assert files == {name.replace("\udcff", "\\udcff")}
+    elif output_format == "sarif":
+        uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+                for result in json.loads(shown)["runs"][0]["results"] for loc in result["locations"]}
+        assert uris == {"bad%FF.json" if relative else non_utf8_name.as_uri()}
+    else:
+        assert "bad\\udcff.json" in shown
+
+
+def test_a_baseline_of_a_name_that_is_not_utf8_is_written_and_matches_again(non_utf8_name, tmp_path):
+    baseline = tmp_path / "baseline.json"
+    written = check("--write-baseline", str(baseline), str(non_utf8_name))
+    assert written.exit_code == 0, written.output
+    entries = json.loads(baseline.read_bytes().decode("utf-8"))["findings"]
+    assert entries and {entry["file"] for entry in entries} == {"bad\\udcff.json"}
+    again = check("--baseline", str(baseline), str(non_utf8_name))
+    assert again.exit_code == 0 and f"{len(entries)} findings accepted" in again.stderr
+
+
+def _fail_fsync(monkeypatch):
+    def refuse(descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", refuse)
+
+
+def test_a_failed_baseline_write_keeps_the_old_baseline_whole(tmp_path, monkeypatch):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"version": 1, "findings": []}\n')
+    _fail_fsync(monkeypatch)
+    result = check("--write-baseline", str(baseline), str(BAD))
+    assert result.exit_code == 2
+    assert f"{baseline}:1:1: cannot write baseline: No space left on device" in result.stderr
+    assert baseline.read_text() == '{"version": 1, "findings": []}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json"]
+
+
+def test_an_interrupted_baseline_write_leaves_no_truncated_file(tmp_path, monkeypatch):
+    from p1lint.baseline import write_baseline
+    from tests.support import lint as lint_files
+
+    baseline = tmp_path / "baseline.json"
+    monkeypatch.setattr(os, "replace", lambda *args: (_ for _ in ()).throw(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        write_baseline(baseline, lint_files(BAD).findings)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_written_baseline_keeps_the_permissions_of_the_one_it_replaces(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{}")
+    baseline.chmod(0o640)
+    assert check("--write-baseline", str(baseline), str(BAD)).exit_code == 0
+    assert baseline.stat().st_mode & 0o777 == 0o640
+    fresh = tmp_path / "fresh.json"
+    assert check("--write-baseline", str(fresh), str(BAD)).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_docs_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    output = tmp_path / "rules.md"
+    output.write_text("old reference\n")
+    _fail_fsync(monkeypatch)
+    result = CliRunner().invoke(cli, ["docs", "-o", str(output)])
+    assert result.exit_code == 2
+    assert result.stderr == f"{output}: cannot write: No space left on device\n"
+    assert output.read_text() == "old reference\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rules.md"]

@@ -14,7 +14,8 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from p1lint.findings import Finding, InputError, P1LintError
+from p1lint.findings import Finding, InputError, P1LintError, unicode_text
+from p1lint.outputfiles import write_text_atomically
 
 FORMAT_VERSION = 1
 
@@ -31,7 +32,8 @@ class Key(NamedTuple):
 
     @classmethod
     def of(cls, finding: Finding, base: Path) -> Key:
-        return cls(_relative(finding.file, base), finding.rule, finding.path, finding.message)
+        file, message = unicode_text(_relative(finding.file, base)), unicode_text(finding.message)
+        return cls(file, finding.rule, finding.path, message)
 
 
 def _relative(file: str, base: Path) -> str:
@@ -50,7 +52,7 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
     entries = [Key.of(finding, path.parent)._asdict() for finding in findings]
     document = {"version": FORMAT_VERSION, "findings": entries}
     try:
-        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_text_atomically(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         message = f"cannot write baseline: {error.strerror or error}"
         raise BaselineError(str(InputError(str(path), 1, 1, message))) from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal, NamedTuple, get_args
 
 SeverityName = Literal["error", "warning", "info"]
@@ -27,6 +28,18 @@ class Finding(NamedTuple):
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.path)
+
+
+def unicode_text(text: str) -> str:
+    """`text` as valid Unicode for a JSON or SARIF document or a baseline: a lone surrogate — how
+    Python keeps a byte of a file name that is not UTF-8 — is written `\\udcff`, as the text
+    output shows it; everything else is kept for the format's own escaping."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(NamedTuple):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from p1lint.cli import EXIT_ERROR, EXIT_OK
-from p1lint.findings import P1LintError
+from p1lint.findings import InputError, P1LintError
 from p1lint.reporters import printable_line, printable_lines
 from p1lint.rules.compiled import CompiledRule
 
@@ -62,6 +62,12 @@ def run_docs(output: Path | None) -> int:
     markdown = render_rules_markdown(catalogue)
     if output is None:
         click.echo(markdown, nl=False)
-    else:
-        output.write_text(markdown, encoding="utf-8")
+        return EXIT_OK
+    from p1lint.outputfiles import write_text_atomically
+
+    try:
+        write_text_atomically(output, markdown)
+    except OSError as error:
+        click.echo(str(InputError(str(output), 0, 0, f"cannot write: {error.strerror or error}")), err=True)
+        return EXIT_ERROR
     return EXIT_OK

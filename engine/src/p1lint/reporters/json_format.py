@@ -6,7 +6,7 @@ import json
 from typing import IO, Any
 
 from p1lint import __version__
-from p1lint.findings import Finding
+from p1lint.findings import Finding, unicode_text
 from p1lint.reporters import Summary
 
 
@@ -19,7 +19,8 @@ class JsonReporter:
         self.findings.clear()
 
     def handle(self, finding: Finding) -> None:
-        self.findings.append(finding._asdict())
+        shown = finding._replace(file=unicode_text(finding.file), message=unicode_text(finding.message))
+        self.findings.append(shown._asdict())
 
     def stop(self, summary: Summary) -> None:
         document = {

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path, PurePath
 from typing import IO, Any
 from urllib.parse import quote
 
 from p1lint import __version__
-from p1lint.findings import Finding
+from p1lint.findings import Finding, unicode_text
 from p1lint.reporters import Summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -44,9 +45,12 @@ def _rule(finding: Finding) -> dict[str, Any]:
 
 
 def _uri(file: str) -> str:
-    """An RFC 3986 URI reference: absolute paths as file: URIs, relative ones percent-encoded."""
+    """An RFC 3986 URI reference: absolute paths as file: URIs, relative ones percent-encoded —
+    from the name's bytes, so that a name that is not UTF-8 keeps them (`%FF`)."""
     path = PurePath(file)
-    return Path(file).resolve().as_uri() if path.is_absolute() else quote(path.as_posix())
+    if path.is_absolute():
+        return Path(file).resolve().as_uri()
+    return quote(os.fsencode(path.as_posix()))
 
 
 def _result(finding: Finding) -> dict[str, Any]:
@@ -54,4 +58,4 @@ def _result(finding: Finding) -> dict[str, Any]:
     location = {"physicalLocation": {"artifactLocation": {"uri": _uri(finding.file)}, "region": region},
                 "logicalLocations": [{"fullyQualifiedName": finding.path or "/"}]}
     return {"ruleId": finding.rule, "level": _LEVELS[finding.severity],
-            "message": {"text": finding.message}, "locations": [location]}
+            "message": {"text": unicode_text(finding.message)}, "locations": [location]}
