@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -496,3 +497,114 @@ def test_docs_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     assert result.stderr == f"{output}: cannot write: No space left on device\n"
     assert output.read_text() == "old reference\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rules.md"]
+
+
+# --- p1lint's own bugs: one line, exit code 2, nothing quoted, nothing else lost ----------------------------------
+
+
+def _secret_error(*args, **kwargs):
+    raise KeyError("hunter2")
+
+
+def test_a_crash_in_a_reporter_is_one_line_and_exit_code_two(monkeypatch):
+    from p1lint.reporters.sarif import SarifReporter
+
+    monkeypatch.delenv("P1LINT_DEBUG", raising=False)
+    monkeypatch.setattr(SarifReporter, "stop", _secret_error)
+    result = check("--format", "sarif", str(BAD))
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("p1lint: internal error: KeyError at p1lint/reporters/__init__.py:")
+    assert line.endswith("(set P1LINT_DEBUG=1 to see the traceback)")
+    assert "hunter2" not in result.output
+
+
+def test_p1lint_debug_shows_the_exception(monkeypatch):
+    from p1lint.reporters.sarif import SarifReporter
+
+    monkeypatch.setenv("P1LINT_DEBUG", "1")
+    monkeypatch.setattr(SarifReporter, "stop", _secret_error)
+    result = check("--format", "sarif", str(BAD))
+    assert isinstance(result.exception, KeyError)
+
+
+def test_a_crash_in_one_rule_costs_that_rule_only(monkeypatch):
+    import p1lint.functions.uri
+
+    monkeypatch.delenv("P1LINT_DEBUG", raising=False)
+    monkeypatch.setattr(p1lint.functions.uri, "parse_uri", _secret_error)
+    uris = FIXTURES / "bad" / "redirect-partner-web-app.json"
+    result = check("--format", "json", str(uris), str(BAD))
+    assert result.exit_code == 2
+    errors = result.stderr.splitlines()
+    assert errors and all(line.startswith(f"{uris}:1:1: internal error in rule P1L") for line in errors)
+    assert all("KeyError at p1lint/functions/uri.py:" in line for line in errors)
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["file"] for f in findings} == {str(uris), str(BAD)}
+    assert any(f["name"] == "secret-committed" for f in findings)
+    assert "hunter2" not in result.output
+
+
+def test_a_crash_building_one_finding_keeps_the_others(monkeypatch):
+    import p1lint.engine
+
+    real_render = p1lint.engine.render
+
+    def render(template, detail, value, pointer):
+        if "clientSecret" in pointer:
+            raise ValueError("hunter2")
+        return real_render(template, detail, value, pointer)
+
+    monkeypatch.delenv("P1LINT_DEBUG", raising=False)
+    monkeypatch.setattr(p1lint.engine, "render", render)
+    result = lint(BAD)
+    assert result.errors and all("internal error in rule" in error.message for error in result.errors)
+    assert all("hunter2" not in error.message for error in result.errors)
+    assert any(finding.rule == "P1L301" for finding in result.findings)
+
+
+def test_a_crash_reading_one_file_keeps_the_others(monkeypatch):
+    import p1lint.engine
+
+    real_read = p1lint.engine.read_source
+
+    def read_source(name, *args):
+        return _secret_error() if name == str(GOOD) else real_read(name, *args)
+
+    monkeypatch.delenv("P1LINT_DEBUG", raising=False)
+    monkeypatch.setattr(p1lint.engine, "read_source", read_source)
+    result = lint(GOOD, BAD)
+    assert [error.file for error in result.errors] == [str(GOOD)]
+    assert (result.files, result.unreadable) == (2, 1)
+    assert {finding.file for finding in result.findings} == {str(BAD)}
+
+
+def test_interrupting_a_run_is_one_line(monkeypatch):
+    import p1lint.engine
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(p1lint.engine, "lint_paths", interrupt)
+    result = check(str(BAD))
+    assert (result.exit_code, result.stderr) == (130, "p1lint: interrupted\n")
+
+
+def test_a_huge_integer_in_the_configuration_is_a_configuration_error(tmp_path):
+    config = tmp_path / "p1lint.toml"
+    config.write_text(f"max-file-size = {BIG}\n")
+    result = CliRunner().invoke(cli, ["check", "--config", str(config), str(GOOD)])
+    assert result.exit_code == 2
+    assert result.stderr == f"{config}:1:1: invalid TOML: an integer of more than 4,300 digits\n"
+
+
+def test_a_closed_output_pipe_ends_the_run_quietly():
+    import subprocess
+
+    command = [sys.executable, "-m", "p1lint", "check", "--no-config", "--format", "json", str(FIXTURES / "bad")]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(1)
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+    assert process.returncode in (1, 2) and "Traceback" not in errors

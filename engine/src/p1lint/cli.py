@@ -15,6 +15,7 @@ from p1lint.reporters import REPORTERS
 
 REPORT_FORMATS = tuple(REPORTERS)
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 FORMATS = ("text", "json")  # of `rules`; `check` offers every reporter
 
 
@@ -26,6 +27,39 @@ class DefaultCommandGroup(click.Group):
         if args and args[0] not in self.commands and args[0] not in group_options:
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Every command, its options and their callbacks run here: a bug ends the run with one
+        line on standard error and exit code 2 — never a traceback, never the exit code of
+        findings (`P1LINT_DEBUG=1` shows the traceback)."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("p1lint: interrupted", err=True)
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:  # `p1lint check ... | head`: the reader left, nothing to report to
+            _discard_stdout()
+            raise SystemExit(EXIT_ERROR) from None
+        except Exception as error:
+            from p1lint.crashes import debugging, internal_error_line
+
+            if debugging():
+                raise
+            click.echo(internal_error_line(error), err=True)
+            raise SystemExit(EXIT_ERROR) from None
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush cannot
+    fail again on a closed pipe."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def split_values(values: tuple[str, ...]) -> list[str]:
@@ -200,4 +234,10 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # a file name the terminal cannot encode is escaped
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    cli(prog_name="p1lint")
+    try:
+        cli(prog_name="p1lint")
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _discard_stdout()

@@ -18,6 +18,7 @@ from typing import Any
 from p1lint.findings import InputError, P1LintError
 
 CANDIDATES = ("p1lint.toml", ".p1lint.toml", "pyproject.toml")
+MAX_CONFIG_SIZE = 1 << 20  # a configuration file is a few lines
 TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -54,16 +55,22 @@ def _toml() -> Any:
 
 
 def _parse_toml(path: Path) -> dict[str, Any]:
+    from p1lint.documents.files import ReadProblem, read_regular_file
+
     toml = _toml()
     try:
-        return toml.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-    except OSError as error:
+        text = read_regular_file(str(path), MAX_CONFIG_SIZE).decode("utf-8")
+        return toml.loads(text)  # type: ignore[no-any-return]
+    except (OSError, ReadProblem) as error:
         raise ConfigError(str(InputError(str(path), 1, 1, f"cannot read configuration: {error}"))) from error
     except (toml.TOMLDecodeError, UnicodeDecodeError) as error:
         found = TOML_POSITION.search(str(error))
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         message = TOML_POSITION.sub("", str(error)).strip()
         raise ConfigError(str(InputError(str(path), line, column, f"invalid TOML: {message}"))) from error
+    except ValueError as error:  # tomllib's int() past Python's 4,300-digit limit
+        message = "invalid TOML: an integer of more than 4,300 digits"
+        raise ConfigError(str(InputError(str(path), 1, 1, message))) from error
 
 
 def load_config(path: Path) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple, get_args
 
 from p1lint.documents.applications import Located, applications
@@ -62,23 +61,36 @@ def lint_paths(
     targets: list[Target] = []
     per_application = [r for r in rules if r.rule.spec.scope == "application"]
     for name in discover(paths):
-        read = _read(name, stdin_name, result, max_file_size)
-        if read is None:
+        try:
+            read = _read(name, stdin_name, result, max_file_size)
+        except Exception as error:  # a bug in reading one file must not cost the others
+            result.files, result.unreadable = result.files + 1, result.unreadable + 1
+            result.errors.append(_internal_error(str(name), error))
             continue
-        document, kind = read
-        budget = regex_budget(settings)
-        for located in applications(document.data, kind):
-            targets.append(Target(document, located))
-            try:
-                _run(per_application, located, settings, result, document, budget)
-            except Exception as error:  # a bug must cost one application's findings, not the run
-                result.errors.append(_internal_error(document.name, error))
+        if read is not None:
+            _lint_document(*read, per_application, settings, result, targets)
     try:
         _run_input_scope(rules, targets, settings, result)
     except Exception as error:  # as above: report, never crash
         result.errors.append(_internal_error("<input>", error))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _lint_document(
+    document: SourceDocument, kind: Kind, rules: list[ActiveRule], settings: dict[str, Any],
+    result: LintResult, targets: list[Target],
+) -> None:
+    budget = regex_budget(settings)
+    try:
+        for located in applications(document.data, kind):
+            targets.append(Target(document, located))
+            try:
+                _run(rules, located, settings, result, document, budget)
+            except Exception as error:  # a bug must cost one application's findings, not the run
+                result.errors.append(_internal_error(document.name, error))
+    except Exception as error:  # in finding the applications: as above
+        result.errors.append(_internal_error(document.name, error))
 
 
 def _read(
@@ -117,7 +129,17 @@ def _run(
     repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(prefix))
     context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget)
     for hit in check(rules, data, context, result.errors, document.name):
-        _record(hit, document, located, hit.pointer, result)
+        _record_safely(hit, document, located, hit.pointer, result)
+
+
+def _record_safely(
+    hit: Hit, document: SourceDocument, located: Located, pointer: Pointer, result: LintResult
+) -> None:
+    """`_record`, where a bug in building one finding costs that finding, not the rules after it."""
+    try:
+        _record(hit, document, located, pointer, result)
+    except Exception as error:
+        result.errors.append(_internal_error(document.name, error, hit.active.rule.id))
 
 
 def _record(
@@ -149,7 +171,7 @@ def _run_input_scope(
     context = Context(data, settings, regex_budget=regex_budget(settings))
     for hit in check(input_rules, data, context, result.errors, "<input>"):
         document, located = targets[int(hit.pointer[0])]
-        _record(hit, document, located, hit.pointer[1:], result)
+        _record_safely(hit, document, located, hit.pointer[1:], result)
 
 
 def protocol_of(data: Any) -> str:
@@ -188,15 +210,12 @@ def check(
 def _internal_error(file: str, error: Exception, rule: str | None = None) -> InputError:
     """Names the exception and where p1lint raised it, never its text: that quotes input values
     (`KeyError: 'hunter2'`), which may be credentials."""
+    from p1lint.crashes import crash_site, debugging
+
+    if debugging():
+        raise error
     where = f" in rule {rule}" if rule else ""
-    return InputError(file, 1, 1, f"internal error{where}: {type(error).__name__}{_raised_at(error)}")
-
-
-def _raised_at(error: Exception) -> str:
-    import traceback
-
-    frames = traceback.extract_tb(error.__traceback__)
-    return f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return InputError(file, 1, 1, f"internal error{where}: {crash_site(error)}")
 
 
 def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit]:
