@@ -608,3 +608,53 @@ def test_a_closed_output_pipe_ends_the_run_quietly():
         process.stdout.close()
         errors = process.stderr.read().decode()
     assert process.returncode in (1, 2) and "Traceback" not in errors
+
+
+def test_the_file_count_stays_right_when_rules_fail(monkeypatch):
+    import p1lint.functions.uri
+
+    monkeypatch.delenv("P1LINT_DEBUG", raising=False)
+    monkeypatch.setattr(p1lint.functions.uri, "parse_uri", _secret_error)
+    result = check(str(FIXTURES / "bad" / "redirect-partner-web-app.json"), str(BAD))
+    assert result.stdout.rstrip().endswith("in 2 files.")
+    assert "could not be checked" not in result.stdout
+
+
+# --- properties (the project's fixed-seed profile draws the same examples on every run) ---------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TAGS = st.sampled_from(["!!bool", "!!int", "!!float", "!!null", "!!str", "!!map", "!!seq", "!!timestamp", "!!binary",
+                        "!!set", "!!omap", "!!pairs", "!!merge", "!!value", "!custom", "!!python/none", ""])
+SCALARS = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.from_regex(r"[-+]?(0x[0-9a-f_]{0,9}|0b[01_]{0,9}|[0-9_:.]{0,12}(e[-+]?[0-9]{1,4})?)", fullmatch=True),
+    st.sampled_from([".nan", ".inf", "-.inf", "yes", "Off", "~", "null", "2024-01-01", "=", "<<", "9" * 4301]),
+)
+
+
+@given(tag=TAGS, scalar=SCALARS)
+def test_any_tag_on_any_scalar_is_data_or_an_input_error(tag, scalar):
+    from p1lint.documents.sources import parse_bytes
+    from p1lint.findings import InputError
+
+    for text in (f"value: {tag} {scalar}\n", f"value: {tag} {json.dumps(scalar)}\n"):
+        parsed = parse_bytes("app.yaml", text.encode())
+        if not isinstance(parsed, InputError):
+            json.dumps(parsed.data, allow_nan=False)  # only what JSON can hold
+    canary = parse_bytes("app.yaml", f"value: {tag} {scalar}Qz7\n".encode())
+    assert not isinstance(canary, InputError) or "Qz7" not in canary.message
+
+
+@given(number=st.from_regex(r"-?(0|[1-9][0-9]{0,20})(\.[0-9]{1,5})?([eE][-+]?[0-9]{1,4})?", fullmatch=True)
+       | st.sampled_from(["NaN", "Infinity", "-Infinity", "9" * 4301, "-" + "9" * 4301, "1" + "0" * 4300]))
+def test_any_json_number_is_data_or_an_input_error(number):
+    from p1lint.documents.sources import parse_bytes
+    from p1lint.findings import InputError
+
+    parsed = parse_bytes("app.json", f'{{"a": [1, {number}]}}'.encode())
+    if isinstance(parsed, InputError):
+        assert (parsed.line, parsed.column) == (1, 11)
+    else:
+        json.dumps(parsed.data, allow_nan=False)
