@@ -1,8 +1,8 @@
 """Scale benchmark: how `p1lint check` grows with the size of one input.
 
 Each case generates inputs of size n and 2n (and more with `--steps`), runs `p1lint check` on each
-in a fresh process with caches off, and prints the wall time, the peak memory and the ratio
-time(2n) / time(n) measured in the same run: about 2 means linear, about 4 quadratic. A run that
+in a fresh process with caches off, and prints the wall time, the CPU time, the peak memory and
+the ratio time(2n) / time(n) measured in the same run: about 2 means linear, about 4 quadratic. A run that
 exceeds `--timeout` is stopped and shown as such.
 
 Cases (sizes are the defaults; `--scale 0.5` halves them):
@@ -44,6 +44,7 @@ ENVIRONMENT = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBY
 
 class Run(NamedTuple):
     seconds: float
+    cpu: float  # user + system seconds: steadier than wall time on a shared machine
     peak_mib: float
     exit_code: int | None  # None: stopped at the timeout
 
@@ -57,11 +58,12 @@ def measure(arguments: list[str], timeout: float) -> Run:
     while time.perf_counter() - start < timeout:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
-            return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+            cpu, code = usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status)
+            return Run(time.perf_counter() - start, cpu, usage.ru_maxrss / 1024, code)
         time.sleep(0.01)
     process.kill()
     _, _, usage = os.wait4(process.pid, 0)
-    return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, code)
+    return Run(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code)
 
 
 def check(*arguments: str) -> list[str]:
@@ -215,8 +217,11 @@ def run_case(name: str, scale: float, steps: int, timeout: float) -> None:
 
 def describe(name: str, n: int, run: Run, previous: Run | None, timeout: float) -> str:
     took = f">{timeout:.0f} s (stopped)" if run.exit_code is None else f"{run.seconds:7.2f} s"
-    ratio = f"  t(2n)/t(n) = {run.seconds / previous.seconds:.2f}" if previous and run.exit_code is not None else ""
-    return f"{name:18} n={n:<8,} {took}  peak {run.peak_mib:6.0f} MiB  exit {run.exit_code}{ratio}"
+    cpu = f"cpu {run.cpu:6.2f} s"
+    ratio = ""
+    if previous and run.exit_code is not None:
+        ratio = f"  t(2n)/t(n) = {run.seconds / previous.seconds:.2f} (cpu {run.cpu / previous.cpu:.2f})"
+    return f"{name:18} n={n:<8,} {took}  {cpu}  peak {run.peak_mib:6.0f} MiB  exit {run.exit_code}{ratio}"
 
 
 def main() -> None:

@@ -191,9 +191,9 @@ def relevant(rules: list[ActiveRule], data: Any) -> list[ActiveRule]:
     """The rules that look at `data` at all: application-scope rules see the protocols they name,
     and never PingOne's own applications. Decided once per application, not once per rule."""
     if is_system_application(data):
-        return [active for active in rules if active.rule.spec.scope != "application"]
+        return [active for active in rules if not active.rule.per_application]
     protocol = protocol_of(data)
-    return [a for a in rules if a.rule.spec.scope != "application" or protocol in a.rule.spec.protocols]
+    return [a for a in rules if not a.rule.per_application or protocol in a.rule.protocols]
 
 
 def check(

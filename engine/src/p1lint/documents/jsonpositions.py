@@ -89,5 +89,5 @@ def _punctuation(stack: list[_Frame], lexeme: str) -> Pointer | None:
     if lexeme in "]}":
         stack.pop()
     elif frame.is_object:  # a key
-        frame.member = json.loads(lexeme)
+        frame.member = json.loads(lexeme) if "\\" in lexeme else lexeme[1:-1]
     return None

@@ -74,7 +74,9 @@ def uri(value: Any, options: UriOptions, context: Context) -> Iterator[Problem]:
     """A present string must be a URI that passes every enabled check."""
     if not isinstance(value, str):
         return
-    parsed = parse_uri(value)
+    parsed = context.memo.get("uri:" + value)  # each value is read by a dozen rules
+    if parsed is None:
+        parsed = context.memo["uri:" + value] = parse_uri(value)
     for checker in _enabled_checks(options):
         detail = checker(parsed, options)
         if detail:

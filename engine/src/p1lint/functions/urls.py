@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import quote, unquote
 
@@ -49,6 +50,7 @@ def browser_text(raw: str) -> str:
     return raw.strip(C0_OR_SPACE).translate(TAB_OR_NEWLINE)
 
 
+@lru_cache(maxsize=4096)
 def parse_uri(raw: str) -> Uri:
     text = browser_text(raw)
     match = SCHEME.match(text)

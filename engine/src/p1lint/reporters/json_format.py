@@ -29,5 +29,5 @@ class JsonReporter:
             "summary": {"files": summary.files - summary.unreadable, "errors": summary.errors,
                         "warnings": summary.warnings, "infos": summary.infos},
         }
-        json.dump(document, self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
+        # one write: `json.dump` writes each token on its own (a million writes for 50,000 findings)
+        self.stream.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

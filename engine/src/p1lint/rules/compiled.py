@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from p1lint.functions.base import CheckFunction, Options
@@ -21,6 +21,13 @@ class CompiledRule:
     applies: Predicate
     function: CheckFunction
     options: Options
+    # read once per application and rule: plain attributes, not pydantic fields
+    per_application: bool = field(init=False)
+    protocols: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "per_application", self.spec.scope == "application")
+        object.__setattr__(self, "protocols", frozenset(self.spec.protocols))
 
     @property
     def id(self) -> str:

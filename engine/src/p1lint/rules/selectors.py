@@ -45,8 +45,13 @@ class Selector:
             self._steps = _simple_steps(self._parsed)
 
     def find(self, data: Any) -> Iterator[Match]:
-        if self._steps is not None:
-            return _walk(data, self._steps)
+        steps = self._steps
+        if steps is not None and len(steps) == 1 and steps[0][0] == "field":  # `$.name`: most rules
+            name = steps[0][1]
+            found = isinstance(data, dict) and name in data
+            return iter((Match(data[name], (name,)),) if found else ())
+        if steps is not None:
+            return _walk(data, steps)
         return (Match(d.value, _datum_pointer(d)) for d in self._parsed.find(data))
 
 
@@ -111,22 +116,28 @@ def _whole(node: Any) -> bool:
 
 
 def _walk(data: Any, steps: tuple[Step, ...]) -> Iterator[Match]:
+    """Follow simple steps breadth-first; one loop per step, no generator per value."""
     frontier: list[Match] = [Match(data, ())]
     for kind, argument in steps:
-        frontier = [found for match in frontier for found in _step(match, kind, argument)]
+        following: list[Match] = []
+        for value, pointer in frontier:
+            if kind == "field":
+                if isinstance(value, dict) and argument in value:
+                    following.append(Match(value[argument], (*pointer, argument)))
+            elif kind == "each":
+                following.extend(_members(value, pointer))
+            elif isinstance(value, list) and -len(value) <= argument < len(value):
+                following.append(Match(value[argument], (*pointer, argument % len(value))))
+        frontier = following
     return iter(frontier)
 
 
-def _step(match: Match, kind: str, argument: Any) -> Iterator[Match]:
-    value, pointer = match
-    if kind == "field" and isinstance(value, dict) and argument in value:
-        yield Match(value[argument], (*pointer, argument))
-    elif kind == "each" and isinstance(value, list):
-        yield from (Match(item, (*pointer, i)) for i, item in enumerate(value))
-    elif kind == "each" and isinstance(value, dict):
-        yield from (Match(item, (*pointer, key)) for key, item in value.items())
-    elif kind == "index" and isinstance(value, list) and -len(value) <= argument < len(value):
-        yield Match(value[argument], (*pointer, argument % len(value)))
+def _members(value: Any, pointer: Pointer) -> list[Match]:
+    if isinstance(value, list):
+        return [Match(item, (*pointer, index)) for index, item in enumerate(value)]
+    if isinstance(value, dict):
+        return [Match(item, (*pointer, key)) for key, item in value.items()]
+    return []
 
 
 def _datum_pointer(datum: Any) -> Pointer:
