@@ -202,13 +202,20 @@ CASES: dict[str, tuple[Writer, int]] = {
 SINGLE = {"yaml-star", "alias-bomb"}  # one size: these check a verdict, not a growth rate
 
 
+def generated(name: str, n: int, directory: Path) -> list[str]:
+    """Write the inputs in a child process: Linux counts a parent's memory high-water mark into
+    the peak of every process it starts, so the parent must stay small."""
+    command = [sys.executable, __file__, "--generate", name, str(n), str(directory)]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)  # type: ignore[no-any-return]
+
+
 def run_case(name: str, scale: float, steps: int, timeout: float) -> None:
-    writer, size = CASES[name]
+    size = CASES[name][1]
     previous: Run | None = None
     for step in range(1 if name in SINGLE else steps):
         n = max(1, round(size * scale)) * 2**step
         with tempfile.TemporaryDirectory() as scratch:
-            run = measure(writer(Path(scratch), n), timeout)
+            run = measure(generated(name, n, Path(scratch)), timeout)
         print(describe(name, n, run, previous, timeout), flush=True)
         if run.exit_code is None:
             return
@@ -231,7 +238,12 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every base size")
     parser.add_argument("--steps", type=int, default=2, help="sizes per case: n, 2n, 4n, ...")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a run is stopped")
+    parser.add_argument("--generate", nargs=3, metavar=("CASE", "N", "DIR"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    if arguments.generate:
+        name, n, directory = arguments.generate
+        print(json.dumps(CASES[name][0](Path(directory), int(n))))
+        return
     for name in arguments.cases.split(","):
         run_case(name, arguments.scale, arguments.steps, arguments.timeout)
 

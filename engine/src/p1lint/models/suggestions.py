@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import typing
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
@@ -52,15 +53,19 @@ def _places_of(model: Any, key: str) -> Iterator[Place]:
         level = below
 
 
-def _nested(model: Any) -> Iterator[tuple[str, Any, bool]]:
+@cache  # per model class: the models are fixed, unknown keys can be many
+def _nested(model: Any) -> tuple[tuple[str, Any, bool], ...]:
+    found = []
     for name, info in getattr(model, "model_fields", {}).items():
         inner = inner_model(info.annotation)
         if inner is not None and not issubclass(inner, ReadOnly):
-            yield info.alias or name, inner, typing.get_origin(_unoptional(info.annotation)) is list
+            found.append((info.alias or name, inner, typing.get_origin(_unoptional(info.annotation)) is list))
+    return tuple(found)
 
 
-def _own_names(model: Any) -> set[str]:
-    return set(field_names(model)) - READ_ONLY_NAMES
+@cache
+def _own_names(model: Any) -> frozenset[str]:
+    return frozenset(field_names(model)) - READ_ONLY_NAMES
 
 
 def _unoptional(annotation: Any) -> Any:

@@ -18,6 +18,9 @@ _TYPE_NAMES = {
     "model_type": "an object", "float_type": "a number", "model_attributes_type": "an object",
 }
 
+# An application with more unknown properties than this is not a typo: its unknown properties are
+# reported without a did-you-mean, each of which is a search over the model.
+MAX_HINTED_KEYS = 1_000
 
 class SchemaProblem(NamedTuple):
     category: Category
@@ -31,15 +34,17 @@ def validate_application(data: Any) -> list[SchemaProblem]:
     try:
         Application.model_validate(data)
     except ValidationError as error:
-        return [_problem(Application, e) for e in error.errors(include_url=False)]
+        errors = error.errors(include_url=False)
+        hints = sum(e["type"] == "extra_forbidden" for e in errors) <= MAX_HINTED_KEYS
+        return [_problem(Application, e, hints) for e in errors]
     return []
 
 
-def _problem(root: type[BaseModel], error: Any) -> SchemaProblem:
+def _problem(root: type[BaseModel], error: Any, hints: bool = True) -> SchemaProblem:
     pointer: Pointer = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
-        return SchemaProblem("unknown-key", pointer, _unknown_key(root, pointer))
+        return SchemaProblem("unknown-key", pointer, _unknown_key(root, pointer, hints))
     if kind == "missing":
         return SchemaProblem("missing", pointer, f"required property {_quote(pointer[-1])} is missing")
     if kind in ("literal_error", "enum"):
@@ -54,10 +59,11 @@ def _quote(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=True)
 
 
-def _unknown_key(root: type[BaseModel], pointer: Pointer) -> str:
+def _unknown_key(root: type[BaseModel], pointer: Pointer, hints: bool) -> str:
     from p1lint.models.suggestions import unknown_key_hint
 
-    return f"unknown property {_quote(pointer[-1])}{unknown_key_hint(root, pointer)}"
+    hint = unknown_key_hint(root, pointer) if hints else ""
+    return f"unknown property {_quote(pointer[-1])}{hint}"
 
 
 def _bad_enum(error: Any) -> str:
