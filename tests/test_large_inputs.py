@@ -38,7 +38,7 @@ def test_each_mapping_text_is_checked_once_however_many_there_are(tmp_path, monk
 
 
 def test_many_applications_in_one_file_keep_their_own_repeated_keys(tmp_path):
-    text = "[" + ",\n".join('{"name": "a%d", "name": "b%d", "protocol": "OPENID_CONNECT"}' % (i, i)
+    text = "[" + ",\n".join(f'{{"name": "a{i}", "name": "b{i}", "protocol": "OPENID_CONNECT"}}'
                             for i in range(1_000)) + "]"
     (tmp_path / "many.json").write_text(text)
     result = lint(tmp_path / "many.json")
