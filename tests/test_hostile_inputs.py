@@ -367,6 +367,7 @@ def test_hostile_uris_never_cost_a_rule_its_findings(uri):
 
     application = {"name": "x", "type": "WEB_APP", "grantTypes": ["AUTHORIZATION_CODE"], "responseTypes": ["CODE"]}
     application |= {field: [uri] if field.endswith("Uris") else uri for field in URI_FIELDS}
+    application["corsSettings"] = {"behavior": "ALLOW_SPECIFIC_ORIGINS", "origins": [uri, uri.rsplit("/", 1)[0]]}
     errors: list = []
     list(run_rules(active_rules(catalogue(), "strict"), application, Context(application), errors, "<t>"))
     assert errors == []
@@ -658,3 +659,20 @@ def test_any_json_number_is_data_or_an_input_error(number):
         assert (parsed.line, parsed.column) == (1, 11)
     else:
         json.dumps(parsed.data, allow_nan=False)
+
+
+def test_a_rules_directory_with_a_part_that_cannot_be_listed_stops_the_run(tmp_path, monkeypatch):
+    rules = tmp_path / "rules"
+    (rules / "locked").mkdir(parents=True)
+    (rules / "rule.yaml").write_text(_RULE.replace("VALUE", "Team prefix"))
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if os.fspath(path) == str(rules / "locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = check("--rules", str(rules), str(GOOD))
+    assert result.exit_code == 2
+    assert result.stderr == f"{rules / 'locked'}: cannot list directory: Permission denied\n"

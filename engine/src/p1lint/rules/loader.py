@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from p1lint.documents.files import Unlisted, walk_files
 from p1lint.findings import InputError, P1LintError
 from p1lint.functions import all_functions, as_options, get_function
 from p1lint.rules.compiled import CompiledRule
@@ -31,8 +32,11 @@ def rule_files(directories: Iterable[Path]) -> Iterator[Path]:
     for directory in directories:
         if not directory.is_dir():
             raise RuleLoadError([InputError(str(directory), 1, 1, "rules directory not found")])
-        found = (p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
-        yield from sorted(found)
+        found = sorted(walk_files(str(directory), RULE_SUFFIXES))
+        unlisted = [InputError(name, 0, 0, name.reason) for name in found if isinstance(name, Unlisted)]
+        if unlisted:  # a rule file that cannot be seen is a rule silently off: refuse to run
+            raise RuleLoadError(unlisted)
+        yield from (Path(name) for name in found)
 
 
 def load_rules(directories: Iterable[Path]) -> list[CompiledRule]:
