@@ -52,7 +52,7 @@ SEVERITIES = {
     "jwks-by-value": ("info", "info", "info", "info"),
     "request-object-signing-contradiction": ("error", "error", "error", "error"),
     "signed-request-object-without-keys": ("error", "error", "error", "error"),
-    "signed-request-object-secret-only": ("warning", "warning", "warning", "warning"),
+    "signed-request-object-secret-only": ("info", "warning", "info", "warning"),
     "unsigned-request-objects-allowed": ("warning", "error", "warning", "error"),
     "par-timeout-range": ("error", "error", "error", "error"),
     "par-timeout-fapi-limit": ("info", "info", "info", "error"),
