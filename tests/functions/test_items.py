@@ -27,3 +27,16 @@ def run(name, checked, **options):
 def test_has_item(items, expected):
     problems = run("has-item", items, key="name", value="sub", require={"required": True})
     assert [(p.path, p.detail) for p in problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ([{"name": "email"}], []),
+        ([], []),
+        ([{"name": "sub", "required": False}], [((0, "required"), "item name sub has required: false; expected true")]),
+    ],
+)
+def test_has_item_absent_ok_checks_only_a_present_item(items, expected):
+    problems = run("has-item", items, key="name", value="sub", require={"required": True}, absent_ok=True)
+    assert [(p.path, p.detail) for p in problems] == expected

@@ -14,11 +14,13 @@ class HasItemOptions(Options):
     key: str
     value: Any
     require: dict[str, Any] = {}
+    absent_ok: bool = False  # a list without the item passes; only a present item is checked
 
 
 @check_function("has-item", HasItemOptions)
 def has_item(value: Any, options: HasItemOptions, context: Context) -> Iterator[Problem]:
-    """A present list must hold an object whose `key` is `value`, with the members of `require`."""
+    """A present list must hold an object whose `key` is `value` (unless `absent_ok`), with the
+    members of `require`."""
     if not isinstance(value, list):
         return
     wanted = f"{options.key} {options.value}"
@@ -26,7 +28,8 @@ def has_item(value: Any, options: HasItemOptions, context: Context) -> Iterator[
         if isinstance(item, dict) and item.get(options.key) == options.value:
             yield from _unmet(item, index, wanted, options.require)
             return
-    yield Problem(f"has no item with {wanted}")
+    if not options.absent_ok:
+        yield Problem(f"has no item with {wanted}")
 
 
 def _unmet(item: dict[str, Any], index: int, wanted: str, require: dict[str, Any]) -> Iterator[Problem]:

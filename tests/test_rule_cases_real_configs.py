@@ -1,0 +1,59 @@
+"""Cases from configurations written by others (provider examples, API documentation, demo
+repositories): findings a reviewer rejected, and the severities re-derived from PingOne's own
+validators and documentation."""
+
+from __future__ import annotations
+
+import pytest
+
+from p1lint.documents.pointer import format_pointer
+from tests.support import rule_by_name, run_rule
+
+PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
+WEB = {"type": "WEB_APP", "grantTypes": ["AUTHORIZATION_CODE"], "responseTypes": ["CODE"]}
+WORKER = {"type": "WORKER", "grantTypes": ["CLIENT_CREDENTIALS"], "tokenEndpointAuthMethod": "CLIENT_SECRET_BASIC"}
+
+# rule name -> severity in (recommended, strict, oauth2.1, fapi2); None = off
+SEVERITIES = {
+    "redirect-uri-has-path": ("info", "info", "info", "info"),
+    "redirect-uri-http-loopback-only": ("error", "error", "error", "error"),
+    "post-logout-uri-http-loopback-only": ("warning", "error", "warning", "warning"),
+    "sign-on-and-flow-policies": ("warning", "warning", "warning", "warning"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEVERITIES))
+def test_severity_in_every_profile(name):
+    rule = rule_by_name(name)
+    assert tuple(rule.spec.severity_in(profile) for profile in PROFILES) == SEVERITIES[name]
+
+
+def app(base, **fields):
+    return {**base, **fields}
+
+
+CASES = [
+    # P1L812: a partial export without sub is not judged; a present sub must be required
+    ("mapping-sub-required", {"attributeMappings": [{"name": "email", "value": "${user.email}"}]}, []),
+    ("mapping-sub-required", {"attributeMappings": []}, []),
+    ("mapping-sub-required", {"attributeMappings": [{"name": "email", "value": "${user.email}"},
+                                                    {"name": "sub", "value": "${user.id}", "required": False}]},
+     ["/attributeMappings/1/required"]),
+    # P1L444: workers are shown in the portal too
+    ("app-portal-initiate-login-uri", app(WORKER, hiddenFromAppPortal=False), ["/hiddenFromAppPortal"]),
+    ("app-portal-initiate-login-uri",
+     app(WORKER, hiddenFromAppPortal=False, initiateLoginUri="https://admin.example.com/login"), []),
+    # P1L702: the provider accepts http icons
+    ("icon-href-url", {"icon": {"href": "http://cdn.example.com/logo.png"}}, []),
+    # P1L503: what the provider's regular expression accepts is still reported
+    ("cors-origin-wildcard",
+     {"corsSettings": {"behavior": "ALLOW_SPECIFIC_ORIGINS", "origins": ["https://test*.com"]}},
+     ["/corsSettings/origins/0"]),
+]
+
+
+@pytest.mark.parametrize(("name", "application", "pointers"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_reports_exactly(name, application, pointers):
+    hits = run_rule(rule_by_name(name), application)
+    assert [format_pointer(hit.pointer) for hit in hits] == pointers
