@@ -47,9 +47,15 @@ def test_each_mistake_is_one_problem(changes, expected):
 
 
 def test_missing_required_properties():
-    application = {key: value for key, value in BASE.items() if key not in ("grantTypes", "tokenEndpointAuthMethod")}
+    application = {key: value for key, value in BASE.items() if key not in ("name", "tokenEndpointAuthMethod")}
     found = [(p.category, p.pointer) for p in validate_application(application)]
-    assert found == [("missing", ("grantTypes",)), ("missing", ("tokenEndpointAuthMethod",))]
+    assert found == [("missing", ("name",)), ("missing", ("tokenEndpointAuthMethod",))]
+
+
+def test_only_what_the_api_requires_is_required():
+    """`enabled` defaults to false and `grantTypes` is not in the API's required list."""
+    application = {key: value for key, value in BASE.items() if key not in ("enabled", "grantTypes")}
+    assert validate_application(application) == []
 
 
 def test_not_an_object():

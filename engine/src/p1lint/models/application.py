@@ -55,7 +55,7 @@ class Application(ApiObject):
     icon: Icon | None = None
     homePageUrl: str | None = None
     loginPageUrl: str | None = None
-    enabled: bool
+    enabled: bool | None = None  # absent: the API sets false
     protocol: enums.Protocol
     type: enums.ApplicationType
     hiddenFromAppPortal: bool | None = None
@@ -65,7 +65,7 @@ class Application(ApiObject):
     clientId: str | None = None
     clientSecret: str | None = None
     responseTypes: list[enums.ResponseType] | None = None
-    grantTypes: list[enums.GrantType]
+    grantTypes: list[enums.GrantType] | None = None  # not in the API's required list
     pkceEnforcement: enums.PkceEnforcement | None = None
     redirectUris: list[str] | None = None
     allowWildcardInRedirectUris: bool | None = None
