@@ -57,3 +57,24 @@ CASES = [
 def test_rule_reports_exactly(name, application, pointers):
     hits = run_rule(rule_by_name(name), application)
     assert [format_pointer(hit.pointer) for hit in hits] == pointers
+
+
+THIRD_PARTY_CASES = [
+    # P1L441: custom native schemes are what the provider's ^(\S+:\/\/).+ permits
+    ("target-link-uri-absolute", {"targetLinkUri": "org.example.app://target"}, []),
+    ("target-link-uri-absolute", {"targetLinkUri": "mailto:admin@example.com"}, ["/targetLinkUri"]),
+    ("target-link-uri-absolute", {"targetLinkUri": "javascript://%0aalert(1)"}, ["/targetLinkUri"]),
+    ("target-link-uri-absolute", {"targetLinkUri": "org.example.app://"}, ["/targetLinkUri"]),
+    # P1L440: loopback http as PingOne accepts it (localhost and 127.0.0.1), nothing more
+    ("initiate-login-uri-https", {"initiateLoginUri": "http://localhost:8080/login"}, []),
+    ("initiate-login-uri-https", {"initiateLoginUri": "http://127.0.0.1/login"}, []),
+    ("initiate-login-uri-https", {"initiateLoginUri": "http://[::1]/login"}, ["/initiateLoginUri"]),
+    ("initiate-login-uri-https", {"initiateLoginUri": "http://portal.example.com/login"}, ["/initiateLoginUri"]),
+]
+
+
+@pytest.mark.parametrize(("name", "application", "pointers"), THIRD_PARTY_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(THIRD_PARTY_CASES)])
+def test_third_party_login_uris(name, application, pointers):
+    hits = run_rule(rule_by_name(name), application)
+    assert [format_pointer(hit.pointer) for hit in hits] == pointers

@@ -85,7 +85,7 @@ CASES = [
     ("redirect-uri-duplicate",
      app(WEB, redirectUris=[GOOD, GOOD.upper(), GOOD], postLogoutRedirectUris=[GOOD]), ["/redirectUris/2"]),
     # third-party login
-    ("initiate-login-uri-https", app(WEB, initiateLoginUri="http://localhost:8080/login"), ["/initiateLoginUri"]),
+    ("initiate-login-uri-https", app(WEB, initiateLoginUri="http://localhost:8080/login"), []),
     ("initiate-login-uri-https", app(WEB, initiateLoginUri="https://a.example.com/login"), []),
     ("target-link-uri-absolute", app(WEB, targetLinkUri="javascript:alert(1)"), ["/targetLinkUri"]),
     ("target-link-uri-https", app(WEB, targetLinkUri="http://127.0.0.1:8080/home"), []),

@@ -37,10 +37,12 @@ NOT_PRIVATE_USE = frozenset(
      "mailto", "urn"}
 )
 LOCALHOST_HTTP_HOSTS = frozenset({"localhost", "127.0.0.1"})
+LOCAL_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
 PORT_AFTER_SCHEME = re.compile(r"^\d+(?:[/?#]|$)")
 
 SchemePolicy = Literal[
-    "any", "web", "https", "https-or-loopback-http", "https-or-localhost-http", "no-remote-http"
+    "any", "web", "https", "https-or-loopback-http", "https-or-localhost-http", "no-remote-http",
+    "with-authority",
 ]
 WildcardPolicy = Literal["allow", "forbid", "path-only", "pattern"]
 
@@ -159,12 +161,24 @@ def _no_remote_http(uri: Uri, scheme: str) -> str | None:
     return None
 
 
+def _with_authority(uri: Uri, scheme: str) -> str | None:
+    """Any scheme followed by `//` and more: http(s) or a custom native scheme (`org.example.app://x`),
+    but never one that runs or reads something locally (`javascript:`, `data:`, `file:`...)."""
+    if scheme in LOCAL_SCHEMES:
+        return f"uses the {scheme}: scheme, which runs or opens something on the user's device"
+    after_scheme = uri.text[len(scheme) + 1 :]
+    if after_scheme.startswith("//") and len(after_scheme) > 2:
+        return None
+    return f"uses {scheme}: without '//' and an address after it (e.g. https://host/path or org.example.app://target)"
+
+
 _SCHEME_POLICIES: dict[str, Callable[[Uri, str], str | None]] = {
     "web": _web_only,
     "https": _https_only,
     "https-or-loopback-http": _https_or_loopback_http,
     "https-or-localhost-http": _https_or_localhost_http,
     "no-remote-http": _no_remote_http,
+    "with-authority": _with_authority,
 }
 
 
