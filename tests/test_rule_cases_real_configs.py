@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from p1lint.documents.pointer import format_pointer
-from tests.support import rule_by_name, run_rule
+from tests.support import catalogue, rule_by_name, run_rule
 
 PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
 WEB = {"type": "WEB_APP", "grantTypes": ["AUTHORIZATION_CODE"], "responseTypes": ["CODE"]}
@@ -78,3 +78,50 @@ THIRD_PARTY_CASES = [
 def test_third_party_login_uris(name, application, pointers):
     hits = run_rule(rule_by_name(name), application)
     assert [format_pointer(hit.pointer) for hit in hits] == pointers
+
+
+REFRESH_CASES = [
+    # P1L208 / P1L721: offline_access works with AUTHORIZATION_CODE alone (PingOne's token endpoint)
+    ("offline-access-without-refresh-token", app(WEB, scopes=["openid", "offline_access"]), []),
+    ("offline-access-without-refresh-token", {"grantTypes": ["DEVICE_CODE"], "scopes": ["offline_access"]},
+     ["/scopes/0"]),
+    ("offline-access-without-code-flow", app(WEB, scopes=["openid", "offline_access"]), []),
+    ("offline-access-without-code-flow", {"grantTypes": ["CLIENT_CREDENTIALS"], "scopes": ["offline_access"]},
+     ["/scopes/0"]),
+    # P1L605: refresh settings apply to an authorization code application (offline_access)
+    ("refresh-token-settings-without-grant", app(WEB, refreshTokenDuration=600), []),
+    ("refresh-token-settings-without-grant", app(WORKER, refreshTokenDuration=600), ["/refreshTokenDuration"]),
+    # P1L602: an absent rolling duration is PingOne's default 15552000
+    ("refresh-token-duration-exceeds-rolling", app(WEB, refreshTokenDuration=15552001), ["/refreshTokenDuration"]),
+    ("refresh-token-duration-exceeds-rolling", app(WEB, refreshTokenDuration=15552000), []),
+]
+
+
+@pytest.mark.parametrize(("name", "application", "pointers"), REFRESH_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(REFRESH_CASES)])
+def test_refresh_token_rules(name, application, pointers):
+    hits = run_rule(rule_by_name(name), application)
+    assert [format_pointer(hit.pointer) for hit in hits] == pointers
+
+
+def test_offline_access_rules_never_report_the_same_application():
+    pairs = [(grants, rule) for grants in (["AUTHORIZATION_CODE"], ["DEVICE_CODE"], ["CIBA"], ["CLIENT_CREDENTIALS"],
+                                           ["IMPLICIT"], ["DEVICE_CODE", "REFRESH_TOKEN"])
+             for rule in ("offline-access-without-refresh-token", "offline-access-without-code-flow")
+             if run_rule(rule_by_name(rule), {"grantTypes": grants, "scopes": ["offline_access"]})]
+    assert sorted(pairs) == sorted([(["CLIENT_CREDENTIALS"], "offline-access-without-code-flow"),
+                                    (["CIBA"], "offline-access-without-refresh-token"),
+                                    (["DEVICE_CODE"], "offline-access-without-refresh-token"),
+                                    (["IMPLICIT"], "offline-access-without-code-flow")])
+
+
+def test_following_shared_secret_advice_on_a_client_credentials_native_app_raises_no_error():
+    native = {"type": "NATIVE_APP", "grantTypes": ["AUTHORIZATION_CODE", "CLIENT_CREDENTIALS"],
+              "responseTypes": ["CODE"], "redirectUris": ["com.example.app://callback"],
+              "tokenEndpointAuthMethod": "CLIENT_SECRET_BASIC"}
+    assert run_rule(rule_by_name("shared-secret-public-client"), native)
+    advised = {**native, "tokenEndpointAuthMethod": "NONE", "pkceEnforcement": "S256_REQUIRED",
+               "grantTypes": ["AUTHORIZATION_CODE"]}
+    errors = [rule.id for rule in catalogue() if rule.spec.severity_in("recommended") == "error" and run_rule(rule, advised)
+              and rule.id != "P1L004"]
+    assert errors == []

@@ -53,17 +53,22 @@ _COMPARISONS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
 class CompareOptions(Options):
     other: str
     operator: Literal["lt", "le", "gt", "ge"]
+    other_default: float | None = None  # what the API applies when `other` is absent
 
 
 @check_function("compare", CompareOptions)
 def compare(value: Any, options: CompareOptions, context: Context) -> Iterator[Problem]:
-    """A present number must compare to the number in field `other` (when both are numbers)."""
+    """A present number must compare to the number in field `other` (when both are numbers; an
+    absent `other` counts as `other_default` when one is given)."""
     other = field_value(context.application, options.other)
+    shown = options.other
+    if other is MISSING and options.other_default is not None:
+        other, shown = options.other_default, f"{options.other}, absent: the default"
     if not (_is_number(value) and _is_number(other)):
         return
     test, words = _COMPARISONS[options.operator]
     if not test(value, other):
-        yield Problem(f"{value} must be {words} {options.other} ({other})")
+        yield Problem(f"{value} must be {words} {shown} ({other:g})")
 
 
 def _is_number(value: Any) -> bool:
