@@ -125,3 +125,31 @@ def test_following_shared_secret_advice_on_a_client_credentials_native_app_raise
     errors = [rule.id for rule in catalogue() if rule.spec.severity_in("recommended") == "error" and run_rule(rule, advised)
               and rule.id != "P1L004"]
     assert errors == []
+
+
+CLI_WORKER = {"type": "WORKER", "grantTypes": ["AUTHORIZATION_CODE", "DEVICE_CODE", "REFRESH_TOKEN"],
+              "responseTypes": ["CODE"], "tokenEndpointAuthMethod": "NONE", "pkceEnforcement": "S256_REQUIRED",
+              "redirectUris": ["http://127.0.0.1/callback", "http://localhost:8080/callback"]}
+
+NATIVE_WORKER_CASES = [
+    # a worker used as a locally installed CLI is a native public client (RFC 8252 section 7.3)
+    ("server-app-without-client-authentication", CLI_WORKER, []),
+    ("server-app-without-client-authentication", app(CLI_WORKER, redirectUris=None, grantTypes=["DEVICE_CODE"]), []),
+    ("redirect-uri-loopback-native-only", CLI_WORKER, []),
+    # any server-side trait makes it a server-side application again
+    ("server-app-without-client-authentication", app(CLI_WORKER, pkceEnforcement="REQUIRED"),
+     ["/tokenEndpointAuthMethod"]),
+    ("server-app-without-client-authentication",
+     app(CLI_WORKER, redirectUris=["http://127.0.0.1/callback", "https://admin.example.com/callback"]),
+     ["/tokenEndpointAuthMethod"]),
+    ("redirect-uri-loopback-native-only",
+     app(CLI_WORKER, postLogoutRedirectUris=["https://admin.example.com/bye"]), ["/redirectUris/0", "/redirectUris/1"]),
+    ("redirect-uri-loopback-native-only", app(CLI_WORKER, type="WEB_APP"), ["/redirectUris/0", "/redirectUris/1"]),
+]
+
+
+@pytest.mark.parametrize(("name", "application", "pointers"), NATIVE_WORKER_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(NATIVE_WORKER_CASES)])
+def test_native_public_clients_recognised_by_configuration(name, application, pointers):
+    hits = run_rule(rule_by_name(name), application)
+    assert [format_pointer(hit.pointer) for hit in hits] == pointers

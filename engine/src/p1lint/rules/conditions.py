@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from p1lint.functions.base import MISSING
+from p1lint.functions.urls import is_loopback, parse_uri
 from p1lint.rules.fields import field_value
 from p1lint.rules.schema import Condition
 
@@ -53,6 +54,18 @@ def _is_set(value: Any) -> bool:
     return value is not MISSING and value is not None
 
 
+def _loopback_only(value: Any) -> bool:
+    """Absent, empty, or a list of http(s) URIs on loopback hosts only."""
+    if value is MISSING or value is None:
+        return True
+    return isinstance(value, list) and all(isinstance(uri, str) and _is_loopback_uri(uri) for uri in value)
+
+
+def _is_loopback_uri(text: str) -> bool:
+    uri = parse_uri(text)
+    return uri.scheme_lower in ("http", "https") and is_loopback(uri.host)
+
+
 _BUILDERS: dict[str, Callable[[Any], Callable[[Any], bool]]] = {
     "equals": lambda expected: lambda value: value is not MISSING and value == expected,
     "not_equals": lambda expected: lambda value: value is MISSING or value != expected,
@@ -64,4 +77,5 @@ _BUILDERS: dict[str, Callable[[Any], Callable[[Any], bool]]] = {
     "contains_none": lambda expected: lambda value: not any(e in _as_list(value) for e in expected),
     "defined": lambda expected: lambda value: _is_set(value) == expected,
     "truthy": lambda expected: lambda value: bool(value) == expected,
+    "loopback_only": lambda expected: lambda value: _loopback_only(value) == expected,
 }

@@ -44,6 +44,7 @@ class Condition(Strict):
     contains_none: list[Any] | None = None
     defined: bool | None = None
     truthy: bool | None = None
+    loopback_only: bool | None = None  # a list of URIs, each http(s) on a loopback host (absent: true)
     all: list[Condition] | None = None
     any: list[Condition] | None = None
     not_: Condition | None = Field(default=None, alias="not")
@@ -61,7 +62,7 @@ class Condition(Strict):
 
 
 _TESTS = ("equals", "not_equals", "in_", "not_in", "contains", "contains_any", "not_contains",
-          "contains_none", "defined", "truthy")
+          "contains_none", "defined", "truthy", "loopback_only")
 
 
 class Then(Strict):
