@@ -4,10 +4,12 @@ validators and documentation."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from p1lint.documents.pointer import format_pointer
-from tests.support import catalogue, rule_by_name, run_rule
+from tests.support import catalogue, lint, rule_by_name, run_rule
 
 PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")
 WEB = {"type": "WEB_APP", "grantTypes": ["AUTHORIZATION_CODE"], "responseTypes": ["CODE"]}
@@ -153,3 +155,35 @@ NATIVE_WORKER_CASES = [
 def test_native_public_clients_recognised_by_configuration(name, application, pointers):
     hits = run_rule(rule_by_name(name), application)
     assert [format_pointer(hit.pointer) for hit in hits] == pointers
+
+
+ORG = {"role": {"id": "r1"}, "scope": {"id": "o1", "type": "ORGANIZATION"}}
+ENV = {"role": {"id": "r1"}, "scope": {"id": "e1", "type": "ENVIRONMENT"}}
+
+NEW_RULE_CASES = [
+    ("role-assignment-organization-scope", app(WORKER, roleAssignments=[ENV, ORG]), ["/roleAssignments/1/scope/type"]),
+    ("role-assignment-organization-scope", app(WORKER, roleAssignments=[ENV]), []),
+    ("refresh-token-grace-period-without-replay-protection",
+     {"refreshTokenRollingGracePeriodDuration": 61, "additionalRefreshTokenReplayProtectionEnabled": False},
+     ["/refreshTokenRollingGracePeriodDuration"]),
+    ("refresh-token-grace-period-without-replay-protection",
+     {"refreshTokenRollingGracePeriodDuration": 60, "additionalRefreshTokenReplayProtectionEnabled": False}, []),
+    ("refresh-token-grace-period-without-replay-protection", {"refreshTokenRollingGracePeriodDuration": 3600}, []),
+    ("refresh-token-grace-period-without-replay-protection",
+     {"refreshTokenRollingGracePeriodDuration": 90000, "additionalRefreshTokenReplayProtectionEnabled": False}, []),
+]
+
+
+@pytest.mark.parametrize(("name", "application", "pointers"), NEW_RULE_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(NEW_RULE_CASES)])
+def test_new_reviewer_rules(name, application, pointers):
+    hits = run_rule(rule_by_name(name), application)
+    assert [format_pointer(hit.pointer) for hit in hits] == pointers
+
+
+def test_organization_scope_in_the_embedded_collection(tmp_path):
+    path = tmp_path / "worker.json"
+    path.write_text(json.dumps({**WORKER, "name": "Ops", "enabled": True, "protocol": "OPENID_CONNECT",
+                                "_embedded": {"roleAssignments": [ORG]}}))
+    found = [f.path for f in lint(path).findings if f.name == "role-assignment-organization-scope"]
+    assert found == ["/_embedded/roleAssignments/0/scope/type"]
