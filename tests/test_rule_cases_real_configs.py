@@ -187,3 +187,23 @@ def test_organization_scope_in_the_embedded_collection(tmp_path):
                                 "_embedded": {"roleAssignments": [ORG]}}))
     found = [f.path for f in lint(path).findings if f.name == "role-assignment-organization-scope"]
     assert found == ["/_embedded/roleAssignments/0/scope/type"]
+
+
+def native_with(integrity):
+    return {"type": "NATIVE_APP", "mobile": {"packageName": "com.example.field", "integrityDetection": integrity}}
+
+
+GOOGLE_PLAY = {"verificationType": "GOOGLE", "decryptionKey": "d", "verificationKey": "v"}
+INTEGRITY_CASES = [
+    ({"mode": "ENABLED"}, ["/mobile/integrityDetection/googlePlay"]),
+    ({"mode": "ENABLED", "excludedPlatforms": ["IOS"]}, ["/mobile/integrityDetection/googlePlay"]),
+    ({"mode": "ENABLED", "excludedPlatforms": ["GOOGLE"]}, []),
+    ({"mode": "ENABLED", "googlePlay": GOOGLE_PLAY}, []),
+    ({"mode": "DISABLED"}, []),
+]
+
+
+@pytest.mark.parametrize(("integrity", "pointers"), INTEGRITY_CASES)
+def test_integrity_detection_for_android_needs_google_play(integrity, pointers):
+    hits = run_rule(rule_by_name("integrity-detection-google-play"), native_with(integrity))
+    assert [format_pointer(hit.pointer) for hit in hits] == pointers
