@@ -207,3 +207,25 @@ INTEGRITY_CASES = [
 def test_integrity_detection_for_android_needs_google_play(integrity, pointers):
     hits = run_rule(rule_by_name("integrity-detection-google-play"), native_with(integrity))
     assert [format_pointer(hit.pointer) for hit in hits] == pointers
+
+
+FOREIGN_CASES = [
+    ({"redirectUris": ["https://jwt.io", "https://app.example.com/cb"]}, ["/redirectUris/0"]),
+    ({"redirectUris": ["https://EN.WWW.Google.com./x"]}, ["/redirectUris/0"]),
+    ({"postLogoutRedirectUris": ["https://abc.m.pipedream.net/"]}, ["/postLogoutRedirectUris/0"]),
+    ({"redirectUris": ["https://notjwt.io/cb", "https://jwt.io.example.com/cb", "com.google.app://cb"]}, []),
+]
+
+
+@pytest.mark.parametrize(("application", "pointers"), FOREIGN_CASES)
+def test_foreign_hosts(application, pointers):
+    hits = run_rule(rule_by_name("redirect-uri-foreign-host"), application)
+    assert [format_pointer(hit.pointer) for hit in hits] == pointers
+
+
+def test_every_foreign_host_has_a_reason_and_the_list_is_sorted():
+    from p1lint.functions.hosts import foreign_hosts
+
+    hosts = foreign_hosts()
+    assert list(hosts) == sorted(hosts) and all(reason.strip() for reason in hosts.values())
+    assert {"jwt.io", "oauth.tools", "oauthdebugger.com", "oidcdebugger.com", "webhook.site", "google.com"} <= set(hosts)
