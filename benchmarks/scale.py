@@ -38,8 +38,7 @@ from typing import Any, NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted((ROOT / "fixtures").glob("good/*.json")) + sorted((ROOT / "fixtures").glob("bad/*.json"))
 BASE = ROOT / "fixtures" / "good" / "web-app-authorization-code.json"
-ENVIRONMENT = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-               "P1LINT_NO_CACHE": "1"}
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 class Run(NamedTuple):

@@ -10,7 +10,7 @@ import yaml
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Problem
-from p1lint.functions.urls import parse_uri
+from p1lint.functions.urls import canonical_host, parse_uri
 from p1lint.resources import data_dir
 
 FOREIGN_HOSTS_FILE = "foreign-hosts.yaml"
@@ -25,7 +25,7 @@ def foreign_hosts() -> dict[str, str]:
 
 def listed_host(host: str) -> str | None:
     """The listed host that `host` is or is a subdomain of, or None."""
-    name = host.lower().rstrip(".")
+    name = (canonical_host(host) or host.lower()).rstrip(".")  # JWT.IO, jwt%2Eio and IDNA forms alike
     labels = name.split(".")
     for start in range(len(labels) - 1):
         candidate = ".".join(labels[start:])
