@@ -398,7 +398,7 @@ def test_a_default_port_with_thousands_of_zeros_is_summarised():
 
 
 def test_a_lone_surrogate_is_percent_encoded_as_browsers_do():
-    from p1lint.functions.urls import canonical_form, parse_uri
+    from p1lint.urls import canonical_form, parse_uri
 
     assert canonical_form(parse_uri("https://a.example.com/\ud800x")) == "https://a.example.com/%EF%BF%BDx"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from p1lint.documents.pointer import format_pointer
+from p1lint.pointer import format_pointer
 from tests.support import rule_by_name, run_rule
 
 SPA = {"type": "SINGLE_PAGE_APP", "tokenEndpointAuthMethod": "NONE",

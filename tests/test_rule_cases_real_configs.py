@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from p1lint.documents.pointer import format_pointer
+from p1lint.pointer import format_pointer
 from tests.support import catalogue, lint, rule_by_name, run_rule
 
 PROFILES = ("recommended", "strict", "oauth2.1", "fapi2")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from p1lint.documents.pointer import format_pointer
+from p1lint.pointer import format_pointer
 from tests.support import lint, rule_by_name, run_rule
 
 WEB = {"type": "WEB_APP", "grantTypes": ["AUTHORIZATION_CODE"], "responseTypes": ["CODE"]}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
-from p1lint.functions.base import MISSING, Context
+from p1lint.functions.base import Context
 
 
 def problems(name, value, application=None, **options):

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
-from p1lint.functions.base import MISSING, Context
+from p1lint.functions.base import Context
 from p1lint.functions.cors import CorsOriginOptions, parse_origin
 
 CHECKS = ("serialized", "wildcard", "canonical", "https")

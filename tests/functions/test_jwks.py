@@ -7,8 +7,9 @@ import json
 
 import pytest
 
+from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
-from p1lint.functions.base import MISSING, Context
+from p1lint.functions.base import Context
 from p1lint.functions.jwks import decode_base64url, key_purpose
 
 FUNCTION = get_function("jwks")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
-from p1lint.functions.base import MISSING, Context
+from p1lint.functions.base import Context
 
 FUNCTION = get_function("recommended-range")
 

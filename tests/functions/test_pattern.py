@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
-from p1lint.functions.base import MISSING, Context
+from p1lint.functions.base import Context
 from p1lint.functions.pattern import MAX_INPUT_LENGTH, PatternOptions
 
 DEVICE_PATH_ID = r"\A[a-zA-Z0-9_-]{1,50}\Z"  # `$` would accept a trailing newline

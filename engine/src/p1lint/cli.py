@@ -10,12 +10,12 @@ from typing import Any
 import click
 
 from p1lint import __version__
+from p1lint.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED
 from p1lint.findings import PROFILES, SEVERITIES
 from p1lint.reporters import REPORTERS
+from p1lint.terminal import split_values
 
 REPORT_FORMATS = tuple(REPORTERS)
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 FORMATS = ("text", "json")  # of `rules`; `check` offers every reporter
 
 
@@ -60,16 +60,6 @@ def _discard_stdout() -> None:
         os.close(null)
     except (OSError, ValueError):
         pass
-
-
-def split_values(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def use_color(no_color: bool, stream: Any) -> bool:
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
 
 
 fail_on_option = click.option(

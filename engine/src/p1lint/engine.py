@@ -7,16 +7,16 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, get_args
 
 from p1lint.documents.applications import Located, applications
+from p1lint.documents.fields import MISSING, field_value
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.documents.kinds import Kind, kind_of, not_a_pingone_document
-from p1lint.documents.pointer import Pointer, format_pointer
 from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
 from p1lint.findings import Finding, InputError, Notice
-from p1lint.functions.base import MISSING, Context
+from p1lint.functions.base import Context
 from p1lint.functions.regexes import RegexBudget, Unchecked
 from p1lint.messages import render
 from p1lint.models.enums import Protocol, SystemApplicationType
-from p1lint.rules.fields import field_value
+from p1lint.pointer import Pointer, format_pointer
 from p1lint.selection import ActiveRule
 
 OIDC = "OPENID_CONNECT"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple, get_args
 
+from p1lint.escaping import printable, printable_line
+
 SeverityName = Literal["error", "warning", "info"]
 SEVERITIES: tuple[SeverityName, ...] = get_args(SeverityName)
 Profile = Literal["recommended", "strict", "oauth2.1", "fapi2"]
@@ -52,8 +54,6 @@ class InputError(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        from p1lint.reporters import printable_line
-
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         return printable_line(f"{where}: {self.message}")
 
@@ -66,8 +66,6 @@ class Notice(NamedTuple):
     reason: str
 
     def __str__(self) -> str:
-        from p1lint.reporters import printable
-
         return printable(f"p1lint: skipped {self.file}: {self.reason}")
 
 

@@ -12,7 +12,7 @@ import re
 from itertools import islice
 from typing import Any
 
-from p1lint.documents.pointer import Pointer, format_field
+from p1lint.pointer import Pointer, format_field
 from p1lint.redaction import REDACTED, credentials_in, is_credential_name, redact_text
 
 PLACEHOLDERS = frozenset({"detail", "value", "path"})

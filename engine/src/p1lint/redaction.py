@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, unquote_plus
 
-from p1lint.functions.urls import C0_OR_SPACE, SPECIAL_SCHEMES, Uri, parse_uri
+from p1lint.urls import C0_OR_SPACE, SPECIAL_SCHEMES, Uri, parse_uri
 
 REDACTED = "[redacted]"
 MAX_NESTING = 3  # URIs inside parameter values inside URIs ...

@@ -8,11 +8,12 @@ from typing import Any
 
 import click
 
-from p1lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, split_values, use_color
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
+from p1lint.escaping import printable
+from p1lint.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from p1lint.findings import SEVERITY_RANK, Finding, P1LintError
-from p1lint.reporters import printable
 from p1lint.selection import ActiveRule
+from p1lint.terminal import split_values, use_color
 
 
 def run_check(

@@ -6,7 +6,7 @@ import contextlib
 
 import click
 
-from p1lint.cli import EXIT_FINDINGS, EXIT_OK
+from p1lint.exitcodes import EXIT_FINDINGS, EXIT_OK
 from p1lint.findings import SEVERITY_RANK
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from p1lint.cli import EXIT_ERROR, EXIT_OK
+from p1lint.escaping import printable_line, printable_lines
+from p1lint.exitcodes import EXIT_ERROR, EXIT_OK
 from p1lint.findings import InputError, P1LintError
-from p1lint.reporters import printable_line, printable_lines
 from p1lint.rules.compiled import CompiledRule
 
 

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from p1lint.documents.embedded import EmbeddedView, embedded_view
 from p1lint.documents.kinds import APPLICATION, ARRAY, Kind, kind_of
-from p1lint.documents.pointer import Pointer
+from p1lint.pointer import Pointer
 
 
 class Located(NamedTuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from p1lint.documents.pointer import Pointer
+from p1lint.pointer import Pointer
 
 Repeat = tuple[int, str]  # id() of the object that holds the key, and the key
 

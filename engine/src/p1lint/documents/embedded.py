@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from p1lint.documents.pointer import Pointer
+from p1lint.pointer import Pointer
 
 EMBEDDED = "_embedded"
 # `_embedded` member -> the application field rules read it as

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from p1lint.documents.lines import LineIndex
-from p1lint.documents.pointer import Key, Pointer
+from p1lint.pointer import Key, Pointer
 
 Position = tuple[int, int]
 TOKEN = re.compile(r'[{}\[\]:,"]|[^\s{}\[\]:,"]+')  # a string is `"`, its end found by `_string_end`

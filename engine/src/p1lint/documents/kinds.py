@@ -19,8 +19,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, NamedTuple, get_args
 
-from p1lint.documents.pointer import Pointer
 from p1lint.models.enums import ApplicationType, Protocol
+from p1lint.pointer import Pointer
 
 Entries = list[tuple[Pointer, Any]]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from p1lint.documents.lines import LineIndex
-from p1lint.documents.pointer import Key, Pointer
+from p1lint.pointer import Key, Pointer
 
 Position = tuple[int, int]
 

@@ -8,28 +8,8 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from p1lint.documents.pointer import Pointer
 from p1lint.functions.regexes import RegexBudget
-
-
-class _Missing:
-    """The value of a field that is absent (distinct from JSON null)."""
-
-    _instance: _Missing | None = None
-
-    def __new__(cls) -> _Missing:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-MISSING: Any = _Missing()
+from p1lint.pointer import Pointer
 
 
 class Options(BaseModel):

@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
+from p1lint.documents.fields import MISSING, field_value
 from p1lint.functions import check_function
-from p1lint.functions.base import MISSING, Context, NoOptions, Options, Problem
-from p1lint.rules.fields import field_value
+from p1lint.functions.base import Context, NoOptions, Options, Problem
 
 
 @check_function("defined", NoOptions)

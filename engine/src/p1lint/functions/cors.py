@@ -21,7 +21,7 @@ from pydantic import model_validator
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 from p1lint.functions.domains import is_public_suffix
-from p1lint.functions.urls import DEFAULT_PORTS, is_loopback, port_number, shown_port, split_host_port
+from p1lint.urls import DEFAULT_PORTS, is_loopback, port_number, shown_port, split_host_port
 
 ORIGIN = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?P<authority>[^/?#]*)(?P<rest>.*)$", re.S)
 HOST_ONLY = re.compile(r"^[^:/\s]+(?::\d*)?$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from p1lint.functions.urls import parse_ipv4, parse_uri
+from p1lint.urls import parse_ipv4, parse_uri
 
 
 @lru_cache(maxsize=1)

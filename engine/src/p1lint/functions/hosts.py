@@ -10,8 +10,8 @@ import yaml
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Problem
-from p1lint.functions.urls import canonical_host, parse_uri
 from p1lint.resources import data_dir
+from p1lint.urls import canonical_host, parse_uri
 
 FOREIGN_HOSTS_FILE = "foreign-hosts.yaml"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from p1lint.documents.fields import MISSING, field_value
 from p1lint.functions import check_function
-from p1lint.functions.base import MISSING, Context, Options, Problem
-from p1lint.rules.fields import field_value
+from p1lint.functions.base import Context, Options, Problem
 
 
 class UniqueFieldOptions(Options):

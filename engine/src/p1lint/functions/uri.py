@@ -16,7 +16,7 @@ from pydantic import model_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
-from p1lint.functions.urls import (
+from p1lint.urls import (
     C0_OR_SPACE,
     DEFAULT_PORTS,
     Uri,

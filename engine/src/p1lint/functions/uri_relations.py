@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from p1lint.documents.fields import field_value
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Options, Problem
 from p1lint.functions.domains import custom_domain_mismatch
-from p1lint.functions.urls import DEFAULT_PORTS, origin, parse_uri
-from p1lint.rules.fields import field_value
+from p1lint.urls import DEFAULT_PORTS, origin, parse_uri
 
 
 class OtherFieldOptions(Options):

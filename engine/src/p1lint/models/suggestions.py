@@ -14,8 +14,8 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from p1lint.documents.pointer import Pointer
 from p1lint.models.base import ApiObject, ReadOnly
+from p1lint.pointer import Pointer
 
 MAX_NESTING = 3
 READ_ONLY_NAMES = frozenset(info.alias or name for name, info in ApiObject.model_fields.items())

@@ -8,7 +8,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from p1lint.documents.pointer import Pointer
+from p1lint.pointer import Pointer
 
 Category = Literal["type", "enum", "unknown-key", "missing"]
 

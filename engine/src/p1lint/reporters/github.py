@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import IO
 
+from p1lint.escaping import printable
 from p1lint.findings import Finding
-from p1lint.reporters import Summary, printable
+from p1lint.reporters import Summary
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

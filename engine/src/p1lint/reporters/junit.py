@@ -7,8 +7,9 @@ from collections import defaultdict
 from typing import IO
 from xml.etree import ElementTree
 
+from p1lint.escaping import printable, printable_lines
 from p1lint.findings import Finding
-from p1lint.reporters import Summary, printable, printable_lines
+from p1lint.reporters import Summary
 
 
 class JunitReporter:

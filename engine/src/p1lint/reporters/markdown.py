@@ -8,8 +8,9 @@ from collections import Counter, defaultdict
 from typing import IO
 
 from p1lint import __version__
+from p1lint.escaping import printable
 from p1lint.findings import SEVERITY_RANK, Finding
-from p1lint.reporters import Summary, printable
+from p1lint.reporters import Summary
 
 # Data is text, never markup: Markdown punctuation is backslash-escaped (no emphasis, code,
 # link or image; `:` so that no `https:` or `javascript:` autolink forms), HTML is written as

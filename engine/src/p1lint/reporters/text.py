@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import IO
 
+from p1lint.escaping import printable, printable_line
 from p1lint.findings import Finding
-from p1lint.reporters import Summary, printable, printable_line
+from p1lint.reporters import Summary
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 

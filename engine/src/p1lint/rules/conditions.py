@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from p1lint.functions.base import MISSING
-from p1lint.functions.urls import is_loopback, parse_uri
-from p1lint.rules.fields import field_value
+from p1lint.documents.fields import MISSING, field_value
 from p1lint.rules.schema import Condition
+from p1lint.urls import is_loopback, parse_uri
 
 Predicate = Callable[[Any], bool]
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from p1lint.documents.pointer import Pointer
+from p1lint.pointer import Pointer
 
 
 class Match(NamedTuple):

@@ -1,4 +1,4 @@
-"""Parsing helpers shared by the URI and CORS functions.
+"""URI parsing shared by the check functions, the rule conditions and redaction.
 
 A URI is read the way a browser reads it (WHATWG URL): leading and trailing spaces and control
 characters are ignored, tabs and newlines vanish, and in http(s) URLs a backslash is a slash and

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from p1lint.functions.urls import (
+from p1lint.urls import (
     browser_text,
     canonical_form,
     canonical_host,
