@@ -56,12 +56,12 @@ def lint_fixture(path: Path) -> LintResult:
 
 def run_rule(rule: CompiledRule, application: Any) -> list[Any]:
     """The hits of one rule on one application (no file positions)."""
-    from p1lint.rules.examples import example_context
+    from p1lint.rules.examples import example_inputs
 
     active = ActiveRule(rule, rule.spec.severity)
     errors: list[Any] = []
-    data, context = example_context(rule, application)
-    hits = list(check([active], data, context, errors, "<test>"))
+    hits = [hit for data, context in example_inputs(rule, application)
+            for hit in check([active], data, context, errors, "<test>")]
     assert not errors, errors
     return hits
 

@@ -117,13 +117,19 @@ def test_rule_reports_exactly(name, application, pointers):
     assert [format_pointer(hit.pointer) for hit in hits] == pointers
 
 
-def test_names_are_compared_across_the_files_of_one_input(tmp_path):
+def test_names_are_compared_within_one_environment_not_across_files(tmp_path):
     first = tmp_path / "a.json"
     second = tmp_path / "b.yaml"
-    other_environment = tmp_path / "c.json"
-    first.write_text(json.dumps([{**WEB, "name": "Partner portal", "environment": {"id": "e1"}}]))
-    second.write_text("name: ' partner  PORTAL'\ntype: WEB_APP\nenvironment: {id: e1}\n")
-    other_environment.write_text(json.dumps({**WEB, "name": "Partner portal", "environment": {"id": "e2"}}))
+    first.write_text(json.dumps([{**WEB, "name": "Partner portal"}, {**WEB, "name": " partner  PORTAL"}]))
+    second.write_text("name: Partner portal\ntype: WEB_APP\n")
     findings = [f for f in lint(tmp_path).findings if f.name == "application-name-unique"]
-    assert [(f.file, f.path, f.line) for f in findings] == [(str(second), "/name", 1)]
+    assert [(f.file, f.path, f.line) for f in findings] == [(str(first), "/1/name", 1)]
     assert "'Partner portal', ignoring case and spacing" in findings[0].message
+
+
+def test_names_in_a_snapshot_are_compared_across_its_directory_files(tmp_path):
+    (tmp_path / "applications.json").write_text(json.dumps(
+        {"_embedded": {"applications": [{**WEB, "id": "a1", "name": "Portal"}, {**WEB, "id": "a2", "name": "portal"}]}}))
+    (tmp_path / "roles.json").write_text(json.dumps({"_embedded": {"roles": []}}))
+    findings = [f for f in lint(tmp_path).findings if f.name == "application-name-unique"]
+    assert [(f.file, f.path) for f in findings] == [(str(tmp_path / "applications.json"), "/_embedded/applications/1/name")]

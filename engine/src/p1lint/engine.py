@@ -6,11 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, get_args
 
-from p1lint.documents.applications import Located, applications
 from p1lint.documents.fields import MISSING, field_value
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.documents.kinds import Kind, kind_of, not_a_pingone_document
+from p1lint.documents.location import Location
 from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
+from p1lint.environment.inventory import ApplicationTarget, Environment
 from p1lint.findings import Finding, InputError, Notice
 from p1lint.functions.base import Context
 from p1lint.functions.regexes import RegexBudget, Unchecked
@@ -31,6 +32,7 @@ class LintResult:
     files: int = 0
     skipped: list[Notice] = field(default_factory=list)
     unreadable: int = 0  # files (of `files`) that could not be read or parsed
+    not_checked: dict[str, str] = field(default_factory=dict)  # rule id -> the context a snapshot lacked
 
 
 class Hit(NamedTuple):
@@ -44,53 +46,64 @@ class Hit(NamedTuple):
     unchecked: bool = False  # the value could not be checked in time (`detail` says why)
 
 
-class Target(NamedTuple):
-    """One application of one file."""
-
-    document: SourceDocument
-    located: Located
-
-
 def lint_paths(
     paths: Iterable[str], rules: list[ActiveRule], settings: dict[str, Any] | None = None,
     stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> LintResult:
-    """Lint every file below `paths`; unreadable inputs become errors, never exceptions."""
+    """Lint every file below `paths`, one environment at a time (a snapshot, or the applications
+    of one file); unreadable inputs become errors, never exceptions."""
+    from p1lint.environment.directory import group_units
+
     result = LintResult()
     settings = settings or {}
-    targets: list[Target] = []
-    per_application = [r for r in rules if r.rule.spec.scope == "application"]
-    for name in discover(paths):
-        try:
-            read = _read(name, stdin_name, result, max_file_size)
-        except Exception as error:  # a bug in reading one file must not cost the others
-            result.files, result.unreadable = result.files + 1, result.unreadable + 1
-            result.errors.append(_internal_error(str(name), error))
-            continue
-        if read is not None:
-            _lint_document(*read, per_application, settings, result, targets)
-    try:
-        _run_input_scope(rules, targets, settings, result)
-    except Exception as error:  # as above: report, never crash
-        result.errors.append(_internal_error("<input>", error))
+    for unit in group_units(discover(paths)):
+        environment = _environment_safely(unit, stdin_name, result, max_file_size)
+        if environment is not None:
+            _lint_environment(environment, rules, settings, result)
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def _lint_document(
-    document: SourceDocument, kind: Kind, rules: list[ActiveRule], settings: dict[str, Any],
-    result: LintResult, targets: list[Target],
-) -> None:
-    budget = regex_budget(settings)
+def _environment_safely(
+    unit: Any, stdin_name: str, result: LintResult, max_file_size: int
+) -> Environment | None:
+    """The environment of one input unit; a bug in reading it costs that unit, not the run."""
     try:
-        for located in applications(document.data, kind):
-            targets.append(Target(document, located))
-            try:
-                _run(rules, located, settings, result, document, budget)
-            except Exception as error:  # a bug must cost one application's findings, not the run
-                result.errors.append(_internal_error(document.name, error))
-    except Exception as error:  # in finding the applications: as above
-        result.errors.append(_internal_error(document.name, error))
+        environment = _environment(unit, stdin_name, result, max_file_size)
+    except Exception as error:
+        result.files, result.unreadable = result.files + 1, result.unreadable + 1
+        result.errors.append(_internal_error(str(getattr(unit, "path", unit)), error))
+        return None
+    if environment is not None:
+        result.errors.extend(environment.problems)
+    return environment
+
+
+def _environment(unit: Any, stdin_name: str, result: LintResult, max_file_size: int) -> Environment | None:
+    from p1lint.environment.directory import SnapshotDirectory, directory_environment
+    from p1lint.environment.snapshot import SNAPSHOT_KIND, application_environment, snapshot_environment
+
+    if isinstance(unit, SnapshotDirectory):
+        documents = [d for d in (_read_member(n, result, max_file_size) for n in unit.files) if d]
+        return directory_environment(unit, documents) if documents else None
+    read = _read(unit, stdin_name, result, max_file_size)
+    if read is None:
+        return None
+    document, kind = read
+    if kind.name == SNAPSHOT_KIND:
+        return snapshot_environment(document)
+    return application_environment(document, kind)
+
+
+def _read_member(name: str, result: LintResult, max_file_size: int) -> SourceDocument | None:
+    """A file of a snapshot directory: any data (a list of roles is not an application document)."""
+    document = read_source(name, max_size=max_file_size)
+    result.files += 1
+    if isinstance(document, InputError):
+        result.errors.append(document)
+        result.unreadable += 1
+        return None
+    return document
 
 
 def _read(
@@ -121,57 +134,79 @@ def regex_budget(settings: dict[str, Any]) -> RegexBudget:
     return RegexBudget() if seconds is None else RegexBudget(float(seconds))
 
 
-def _run(
-    rules: list[ActiveRule], located: Located, settings: dict[str, Any], result: LintResult,
-    document: SourceDocument, budget: RegexBudget,
+def _lint_environment(
+    environment: Environment, rules: list[ActiveRule], settings: dict[str, Any], result: LintResult
 ) -> None:
-    prefix, data = located.pointer, located.application
-    repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(prefix))
-    context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget)
-    for hit in check(rules, data, context, result.errors, document.name):
-        _record_safely(hit, document, located, hit.pointer, result)
-
-
-def _record_safely(
-    hit: Hit, document: SourceDocument, located: Located, pointer: Pointer, result: LintResult
-) -> None:
-    """`_record`, where a bug in building one finding costs that finding, not the rules after it."""
+    usable = _usable(rules, environment, result)
+    budget = regex_budget(settings)
+    per_application = [r for r in usable if r.rule.spec.scope == "application"]
+    for target in environment.applications:
+        try:
+            _run(per_application, target, environment, settings, result, budget)
+        except Exception as error:  # a bug must cost one application's findings, not the run
+            result.errors.append(_internal_error(target.location.document.name, error))
     try:
-        _record(hit, document, located, pointer, result)
-    except Exception as error:
-        result.errors.append(_internal_error(document.name, error, hit.active.rule.id))
+        _run_environment_scope(usable, environment, settings, result, budget)
+    except Exception as error:  # as above: report, never crash
+        result.errors.append(_internal_error(environment.name, error))
 
 
-def _record(
-    hit: Hit, document: SourceDocument, located: Located, pointer: Pointer, result: LintResult
+def _usable(rules: list[ActiveRule], environment: Environment, result: LintResult) -> list[ActiveRule]:
+    """The rules whose context the environment has: a rule that needs roles or an actor does not
+    guess without them. What a snapshot lacked is noted once per rule for the summary."""
+    usable = []
+    for active in rules:
+        missing = [name for name in active.rule.spec.requires if not environment.has(name)]
+        if not missing:
+            usable.append(active)
+        elif environment.is_snapshot:
+            result.not_checked.setdefault(active.rule.id, missing[0])
+    return usable
+
+
+def _run(
+    rules: list[ActiveRule], target: ApplicationTarget, environment: Environment,
+    settings: dict[str, Any], result: LintResult, budget: RegexBudget,
 ) -> None:
+    document, located, data = target.location.document, target.located, target.application
+    repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(target.location.pointer))
+    context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget, environment=environment)
+    for hit in check(rules, data, context, result.errors, document.name):
+        _record_safely(hit, target.locate(hit.pointer), located.view.original(hit.pointer), result)
+
+
+def _record_safely(hit: Hit, location: Location, relative: Pointer, result: LintResult) -> None:
+    """`_record`, where a bug in building one finding costs that finding, not the rules after it.
+    `relative` is the pointer below the checked object, as messages name it."""
+    try:
+        _record(hit._replace(pointer=relative), location, result)
+    except Exception as error:
+        result.errors.append(_internal_error(location.document.name, error, hit.active.rule.id))
+
+
+def _record(hit: Hit, location: Location, result: LintResult) -> None:
     """A finding, or for a value that could not be checked in time an input error at its place."""
     if not hit.unchecked:
-        result.findings.append(_located_finding(hit, document, located, pointer))
+        result.findings.append(build_finding(hit, location.document, location.pointer))
         return
-    line, column = document.position((*located.pointer, *located.view.original(pointer)))
+    line, column = location.document.position(location.pointer)
     where = f"rule {hit.active.rule.id} ({hit.active.rule.name}) could not check this value"
-    result.errors.append(InputError(document.name, line, column, f"{where}: {hit.detail}"))
+    result.errors.append(InputError(location.document.name, line, column, f"{where}: {hit.detail}"))
 
 
-def _located_finding(hit: Hit, document: SourceDocument, located: Located, pointer: Pointer) -> Finding:
-    """The finding at the place in the document where the value of the view is written."""
-    written = located.view.original(pointer)
-    return build_finding(hit._replace(pointer=written), document, (*located.pointer, *written))
-
-
-def _run_input_scope(
-    rules: list[ActiveRule], targets: list[Target], settings: dict[str, Any], result: LintResult
+def _run_environment_scope(
+    rules: list[ActiveRule], environment: Environment, settings: dict[str, Any], result: LintResult,
+    budget: RegexBudget,
 ) -> None:
-    """Rules over all applications of the run (e.g. unique names); pointers map back to files."""
-    input_rules = [r for r in rules if r.rule.spec.scope == "input"]
-    if not input_rules or not targets:
+    """Rules over the whole environment (unique names, role coverage); pointers map back to the
+    file and place of each object."""
+    scoped = [r for r in rules if r.rule.spec.scope == "environment"]
+    if not scoped or (not environment.applications and not environment.is_snapshot):
         return
-    data = [target.located.application for target in targets]
-    context = Context(data, settings, regex_budget=regex_budget(settings))
-    for hit in check(input_rules, data, context, result.errors, "<input>"):
-        document, located = targets[int(hit.pointer[0])]
-        _record_safely(hit, document, located, hit.pointer[1:], result)
+    data = environment.data()
+    context = Context(data, settings, regex_budget=budget, environment=environment)
+    for hit in check(scoped, data, context, result.errors, environment.name):
+        _record_safely(hit, environment.locate(hit.pointer), hit.pointer[2:], result)
 
 
 def protocol_of(data: Any) -> str:

@@ -29,12 +29,12 @@ def example_findings(rule: CompiledRule, example: Any) -> list[str]:
     """What the rule reports on an example, so the explanation shows the real message."""
     from p1lint.engine import check
     from p1lint.messages import render
-    from p1lint.rules.examples import example_context
+    from p1lint.rules.examples import example_inputs
     from p1lint.selection import ActiveRule
 
     active = ActiveRule(rule, rule.spec.severity)
-    data, context = example_context(rule, example)
-    hits = check([active], data, context, [], "<example>")
+    hits = [hit for data, context in example_inputs(rule, example)
+            for hit in check([active], data, context, [], "<example>")]
     return [render(rule.spec.message, hit.detail, hit.value, hit.pointer) for hit in hits]
 
 

@@ -39,12 +39,23 @@ def run_check(
         click.echo(str(error), err=True)
     for notice in [] if quiet else result.skipped:
         click.echo(str(notice), err=True)
+    for line in [] if quiet else not_checked_lines(result.not_checked):
+        click.echo(line, err=True)
     if write_baseline is not None:
         return _write_baseline(write_baseline, result.findings, bool(result.errors))
     findings = _without_accepted(result.findings, accepted, baseline, quiet)
     reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
     report(reporter, findings, result.files, unreadable=result.unreadable)
     return exit_code(findings, bool(result.errors), fail_on)
+
+
+def not_checked_lines(not_checked: dict[str, str]) -> list[str]:
+    """One line per missing piece of context: which rules a snapshot could not run, and why."""
+    by_missing: dict[str, list[str]] = {}
+    for rule, missing in sorted(not_checked.items()):
+        by_missing.setdefault(missing, []).append(rule)
+    return [f"p1lint: not checked, the snapshot has no {missing}: {', '.join(rules)}"
+            for missing, rules in sorted(by_missing.items())]
 
 
 def _load_baseline(path: Path | None) -> Any:

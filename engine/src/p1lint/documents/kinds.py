@@ -3,8 +3,8 @@
 A PingOne document is one of the kinds below, tried in order; each kind is one entry of `KINDS`,
 so a new export format (the environment snapshot) is one more entry:
 - the API's list response, `{"_embedded": {"applications": [...]}, ...}`;
-- an environment snapshot, a mapping with an `applications` list (its other members, such as
-  `roles` or `environment`, are left to the rules that will read them);
+- an environment snapshot, a mapping with an `applications` list or list response (its other
+  members, `roles`, `actor`, `environment`, ..., are read by `p1lint.environment.snapshot`);
 - an array whose entries include an application object (or an empty array);
 - an application object: a mapping with a PingOne `protocol` or application `type`, or with a
   property only PingOne applications have (`grantTypes`, `redirectUris`, `attributeMappings`, ...).
@@ -64,6 +64,15 @@ def _entries(data: Any, *path: str) -> Entries:
     return [((*path, index), item) for index, item in enumerate(_listed(data, *path) or [])]
 
 
+def _snapshot_applications(data: Any) -> tuple[str, ...] | None:
+    """The path of a snapshot's application list (a plain list or the API's list response)."""
+    if _listed(data, "applications") is not None:
+        return ("applications",)
+    if _listed(data, "applications", "_embedded", "applications") is not None:
+        return ("applications", "_embedded", "applications")
+    return None
+
+
 def _is_array(data: Any) -> bool:
     return isinstance(data, list) and (not data or any(map(is_application, data)))
 
@@ -73,8 +82,8 @@ APPLICATION = Kind("application", is_application, lambda d: [((), d)])
 KINDS: tuple[Kind, ...] = (
     Kind("list response", lambda d: _listed(d, "_embedded", "applications") is not None,
          lambda d: _entries(d, "_embedded", "applications")),
-    Kind("environment snapshot", lambda d: _listed(d, "applications") is not None,
-         lambda d: _entries(d, "applications")),
+    Kind("environment snapshot", lambda d: _snapshot_applications(d) is not None,
+         lambda d: _entries(d, *_snapshot_applications(d) or ())),
     ARRAY,
     APPLICATION,
 )  # fmt: skip
@@ -87,7 +96,8 @@ def kind_of(data: Any) -> Kind | None:
 
 def not_a_pingone_document(data: Any) -> str:
     """Why `data` is not a PingOne document, in the user's terms."""
-    expected = "p1lint reads an application object, an array of them or the API's list response"
+    expected = ("p1lint reads an application object, an array of them, the API's list response or an "
+                "environment snapshot")
     if isinstance(data, dict):
         members = _embedded_lists(data)
         if members:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from p1lint.functions.regexes import RegexBudget
 from p1lint.pointer import Pointer
+
+if TYPE_CHECKING:
+    from p1lint.environment.inventory import Environment
 
 
 class Options(BaseModel):
@@ -33,14 +36,17 @@ class Problem(NamedTuple):
 
 @dataclass
 class Context:
-    """What a function may look at besides the value: the application, settings, a memo, and
-    facts of the source text the data no longer shows (keys repeated in one object)."""
+    """What a function may look at besides the value: the application, settings, a memo, facts
+    of the source text the data no longer shows (keys repeated in one object), and the
+    environment the application belongs to (for rules of `scope: environment`, `application` is
+    the environment's data)."""
 
     application: Any
     settings: dict[str, Any] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
     duplicate_keys: tuple[Pointer, ...] = ()
     regex_budget: RegexBudget = field(default_factory=RegexBudget)  # one per file, shared by its applications
+    environment: Environment | None = None
 
 
 CheckCallable = Callable[[Any, Any, Context], Iterable[Problem]]

@@ -1,19 +1,54 @@
-"""Rule examples as inputs. An example is an application (or a fragment of one); a rule about the
-source text itself (repeated keys) gives its example as a string of JSON instead."""
+"""Rule examples as inputs. An example is an application (or a fragment of one), an environment
+snapshot (for rules that need the environment: a mapping with `applications`), or, for a rule
+about the source text itself (repeated keys), a string of JSON."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from p1lint.functions.base import Context
 from p1lint.rules.compiled import CompiledRule
 
 
-def example_context(rule: CompiledRule, example: Any) -> tuple[Any, Context]:
-    """The data an example stands for, and the context to check it in."""
+def example_inputs(rule: CompiledRule, example: Any) -> list[tuple[Any, Context]]:
+    """Each piece of data the example stands for, with the context to check it in: the example
+    itself, or for a snapshot its applications (application rules) or its data (environment rules)."""
     settings = rule.spec.examples.settings.model_dump()
-    if not isinstance(example, str):
-        return example, Context(example, settings)
+    if isinstance(example, str):
+        return [_source_text(rule, example, settings)]
+    if not is_snapshot_example(example):
+        return [(example, Context(example, settings))]
+    environment = example_environment(example)
+    if rule.spec.scope == "environment":
+        data = environment.data()
+        return [(data, Context(data, settings, environment=environment))]
+    return [(t.application, Context(t.application, settings, environment=environment))
+            for t in environment.applications]
+
+
+def is_snapshot_example(example: Any) -> bool:
+    from p1lint.documents.kinds import kind_of
+    from p1lint.environment.snapshot import SNAPSHOT_KIND
+
+    kind = kind_of(example)
+    return kind is not None and kind.name == SNAPSHOT_KIND
+
+
+def example_environment(example: Any) -> Any:
+    """The environment of a snapshot example, read as a snapshot file is."""
+    from p1lint.documents.sources import SourceDocument, parse_bytes
+    from p1lint.environment.snapshot import snapshot_environment
+
+    parsed = parse_bytes("example.json", json.dumps(example).encode("utf-8"))
+    assert isinstance(parsed, SourceDocument)
+    environment = snapshot_environment(parsed)
+    if environment.problems:
+        raise ValueError(f"the example snapshot is malformed: {environment.problems[0].message}")
+    return environment
+
+
+def _source_text(rule: CompiledRule, example: str, settings: dict[str, Any]) -> tuple[Any, Context]:
     from p1lint.documents.sources import SourceDocument, parse_bytes
 
     parsed = parse_bytes("example.json", example.encode("utf-8"))

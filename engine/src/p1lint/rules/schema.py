@@ -101,7 +101,8 @@ class RuleSpec(Strict):
     rationale: str
     references: list[Reference] = Field(min_length=1)
     docs: str | None = None
-    scope: Literal["application", "input"] = "application"
+    scope: Literal["application", "environment"] = "application"
+    requires: list[str] = Field(default_factory=list)
     protocols: list[Protocol] = Field(default_factory=lambda: [OIDC])
     given: list[str] = Field(min_length=1)
     when: list[Condition] = Field(default_factory=list)
@@ -132,6 +133,16 @@ class RuleSpec(Strict):
     @classmethod
     def _condition_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, dict) else value
+
+    @field_validator("requires")
+    @classmethod
+    def _known_context(cls, value: list[str]) -> list[str]:
+        from p1lint.environment.collections import CONTEXT_NAMES
+
+        unknown = [name for name in value if name not in CONTEXT_NAMES]
+        if unknown:
+            raise ValueError(f"unknown context {unknown[0]!r}; use {sorted(CONTEXT_NAMES)}")
+        return value
 
     @field_validator("message")
     @classmethod
