@@ -44,7 +44,7 @@ def test_a_finding_on_the_whole_collection_points_at_the_embedded_list(tmp_path)
     assert findings(tmp_path, application, "P1L741") == [("P1L741", "/_embedded/flowPolicyAssignments")]
 
 
-def test_schema_problems_of_embedded_entries_point_into_them(tmp_path):
+def test_model_problems_of_embedded_entries_point_into_them(tmp_path):
     application = {**WEB, "_embedded": {"roleAssignments": [{"role": {"id": "r"}, "scope": {"id": "s"}}]}}
     assert findings(tmp_path, application, "P1L004") == [("P1L004", "/_embedded/roleAssignments/0/scope/type")]
 

@@ -219,7 +219,7 @@ WORKER_YAML = "name: Sync\ntype: WORKER\naccessTokenValiditySeconds: %s\n"
         (".yaml", WORKER_YAML % ":".join(["1"] * 3000), "an integer of more than 4,300 digits"),
         (".yaml", WORKER_YAML % ".nan", ".nan and .inf are not numbers"),
         (".yaml", WORKER_YAML % "-.inf", ".nan and .inf are not numbers"),
-        (".yaml", WORKER_YAML % "1.0e999", None),  # YAML 1.1 reads this as a string: the schema rules' business
+        (".yaml", WORKER_YAML % "1.0e999", None),  # YAML 1.1 reads this as a string: the structure rules' business
     ],
 )
 def test_numbers_json_cannot_hold_are_input_errors_at_their_position(tmp_path, suffix, text, fragment):

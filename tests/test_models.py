@@ -13,7 +13,7 @@ BASE = {
 
 
 def problems(**changes):
-    return [(p.category, p.pointer, p.message) for p in validate_application({**BASE, **changes})]
+    return [(p.kind, p.pointer, p.message) for p in validate_application({**BASE, **changes})]
 
 
 def test_minimal_application_is_valid():
@@ -48,7 +48,7 @@ def test_each_mistake_is_one_problem(changes, expected):
 
 def test_missing_required_properties():
     application = {key: value for key, value in BASE.items() if key not in ("name", "tokenEndpointAuthMethod")}
-    found = [(p.category, p.pointer) for p in validate_application(application)]
+    found = [(p.kind, p.pointer) for p in validate_application(application)]
     assert found == [("missing", ("name",)), ("missing", ("tokenEndpointAuthMethod",))]
 
 
@@ -59,7 +59,7 @@ def test_only_what_the_api_requires_is_required():
 
 
 def test_not_an_object():
-    assert [(p.category, p.message) for p in validate_application(["x"])] == [("type", "expected an object, found a list")]
+    assert [(p.kind, p.message) for p in validate_application(["x"])] == [("type", "expected an object, found a list")]
 
 
 def test_secret_values_never_appear_in_messages():
@@ -96,7 +96,7 @@ def test_members_the_api_returns_are_accepted(changes):
 def test_policy_assignment_lists_are_typed_separately():
     found = problems(signOnPolicyAssignments=[{"priority": 1, "flowPolicy": {"id": "p"}}],
                      flowPolicyAssignments=[{"priority": 1, "signOnPolicy": {"id": "p"}}])
-    assert sorted((category, pointer) for category, pointer, _ in found) == [
+    assert sorted((kind, pointer) for kind, pointer, _ in found) == [
         ("missing", ("flowPolicyAssignments", 0, "flowPolicy")),
         ("missing", ("signOnPolicyAssignments", 0, "signOnPolicy")),
         ("unknown-key", ("flowPolicyAssignments", 0, "signOnPolicy")),
@@ -135,7 +135,7 @@ def test_signing_kerberos_and_mobile_are_typed():
     ],
 )
 def test_nested_settings_mistakes(changes, expected):
-    assert sorted((category, pointer) for category, pointer, _ in problems(**changes)) == expected
+    assert sorted((kind, pointer) for kind, pointer, _ in problems(**changes)) == expected
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_nested_settings_mistakes(changes, expected):
     ],
 )
 def test_a_misplaced_property_says_where_it_belongs(changes, message):
-    assert [m for category, _, m in problems(**changes) if category == "unknown-key"] == [message]
+    assert [m for kind, _, m in problems(**changes) if kind == "unknown-key"] == [message]
 
 
 def test_a_property_of_two_nested_objects_names_both():

@@ -218,7 +218,7 @@ def test_oauth21_rejects_the_implicit_grant(profile, severity):
 
 
 @pytest.mark.parametrize("value", ["S256", "optional", 7, True])
-def test_unknown_pkce_values_are_left_to_the_schema_rules(value):
+def test_unknown_pkce_values_are_left_to_the_structure_rules(value):
     spa = {"type": "SINGLE_PAGE_APP", "grantTypes": ["AUTHORIZATION_CODE"], "tokenEndpointAuthMethod": "NONE",
            "pkceEnforcement": value}
     web = {**spa, "type": "WEB_APP", "tokenEndpointAuthMethod": "PRIVATE_KEY_JWT"}

@@ -37,7 +37,7 @@ CASES = [
      app(WEB, redirectUris=["http://a.example.com/cb"], postLogoutRedirectUris=["http://a.example.com/bye"]),
      ["/postLogoutRedirectUris/0"]),
     ("redirect-uri-http-loopback-only", app(NATIVE, redirectUris=["http:\\\\evil.example/cb"]), ["/redirectUris/0"]),
-    # P1L115 fires on false or absent only; a wrong type is the schema rules' business
+    # P1L115 fires on false or absent only; a wrong type is the structure rules' business
     ("redirect-uri-wildcard-disabled", app(WEB, redirectUris=["https://a.example.com/cb*"]), ["/redirectUris/0"]),
     ("redirect-uri-wildcard-disabled",
      app(WEB, redirectUris=["https://a.example.com/cb*"], allowWildcardInRedirectUris=False), ["/redirectUris/0"]),

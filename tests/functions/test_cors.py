@@ -186,7 +186,7 @@ def test_several_checks_in_one_rule_each_report():
 
 
 @pytest.mark.parametrize("value", [None, 42, ["https://a.example.com"], {"x": 1}, MISSING])
-def test_non_strings_are_left_to_the_schema_rules(value):
+def test_non_strings_are_left_to_the_structure_rules(value):
     assert details(value, serialized=True, wildcard=True, canonical=True, https=True) == []
 
 

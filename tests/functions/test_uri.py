@@ -214,7 +214,7 @@ def test_extensions(value, expected):
 
 
 @pytest.mark.parametrize("value", [None, MISSING, 42, True, ["https://a.example/cb"], {"href": "x"}])
-def test_non_strings_are_left_to_the_schema_rules(value):
+def test_non_strings_are_left_to_the_structure_rules(value):
     assert details(value, absolute=True, canonical=True, no_unsafe_characters=True) == []
 
 

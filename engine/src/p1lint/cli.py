@@ -72,7 +72,7 @@ rules_option = click.option(
 )
 custom_attribute_option = click.option(
     "--custom-attribute", "custom_attributes", multiple=True,
-    help="A custom user attribute of your schema, e.g. employeeNumber (repeatable, comma-separated).",
+    help="A custom user attribute of your user schema, e.g. employeeNumber (repeatable, comma-separated).",
 )
 
 

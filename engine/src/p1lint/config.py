@@ -77,12 +77,12 @@ def load_config(path: Path) -> dict[str, Any]:
     """The settings of `path` as option defaults (only those it sets), rule paths made absolute."""
     from pydantic import ValidationError
 
-    from p1lint.config_schema import Settings
+    from p1lint.config_model import ConfigFile
 
     data = _parse_toml(path)
     table = data.get("tool", {}).get("p1lint", {}) if path.name == "pyproject.toml" else data
     try:
-        settings = Settings.model_validate(table)
+        settings = ConfigFile.model_validate(table)
     except ValidationError as error:
         raise ConfigError(_first_problem(path, error)) from error
     defaults = settings.model_dump(exclude_none=True)
@@ -127,9 +127,9 @@ def _first_problem(path: Path, error: Any) -> str:
 def _did_you_mean(key: str) -> str:
     import difflib
 
-    from p1lint.config_schema import Settings
+    from p1lint.config_model import ConfigFile
 
-    known = [field.alias or name for name, field in Settings.model_fields.items()]
+    known = [field.alias or name for name, field in ConfigFile.model_fields.items()]
     close = difflib.get_close_matches(key, known, n=1)
     return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
 

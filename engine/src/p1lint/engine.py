@@ -210,7 +210,7 @@ def _run_environment_scope(
 
 
 def protocol_of(data: Any) -> str:
-    """The application's protocol; anything missing or unknown counts as OIDC (the schema rules
+    """The application's protocol; anything missing or unknown counts as OIDC (the structure rules
     report it), so a broken file is still checked as thoroughly as possible."""
     protocol = data.get("protocol") if isinstance(data, dict) else None
     return protocol if isinstance(protocol, str) and protocol in KNOWN_PROTOCOLS else OIDC

@@ -8,7 +8,7 @@ from typing import Any
 
 from p1lint.findings import PROFILES
 from p1lint.rules.compiled import CompiledRule
-from p1lint.rules.schema import RuleSpec
+from p1lint.rules.spec import RuleSpec
 
 
 def severities(spec: RuleSpec) -> str:

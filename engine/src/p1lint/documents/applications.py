@@ -28,7 +28,7 @@ class Located(NamedTuple):
 
 def applications(data: Any, kind: Kind | None = None) -> Iterator[Located]:
     """The applications of a document of `kind` (by default: the kind the data matches, or else
-    its entries or the data as one application, so that the schema rules say what is wrong)."""
+    its entries or the data as one application, so that the structure rules say what is wrong)."""
     kind = kind or kind_of(data) or (ARRAY if isinstance(data, list) else APPLICATION)
     for pointer, application in kind.entries(data):
         yield Located(pointer, embedded_view(application))

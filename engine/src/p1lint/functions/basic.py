@@ -76,7 +76,7 @@ def _number(value: float) -> str:
 
 @check_function("range", BoundsOptions)
 def value_range(value: Any, options: BoundsOptions, context: Context) -> Iterator[Problem]:
-    """A present number must lie within [`min`, `max`]; other types are left to the schema rules."""
+    """A present number must lie within [`min`, `max`]; other types are left to the structure rules."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         yield from _bounds_problem(value, options, "value")
 

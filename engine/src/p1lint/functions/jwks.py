@@ -56,7 +56,7 @@ def jwks(value: Any, options: JwksOptions, context: Context) -> Iterator[Problem
 
 def _key_list(value: Any, memo: dict[str, Any]) -> list[Any] | None:
     """The `keys` array of a parsed JWK Set, or None when the value is not one. A set written as
-    an object rather than text is the schema rules' business, but its keys are checked too."""
+    an object rather than text is the structure rules' business, but its keys are checked too."""
     if not isinstance(value, (str, dict)):
         return None
     parsed = value if isinstance(value, dict) else parse_json_text(value, memo)

@@ -19,7 +19,7 @@ class ContainsOptions(Options):
 @check_function("contains", ContainsOptions)
 def contains(value: Any, options: ContainsOptions, context: Context) -> Iterator[Problem]:
     """The list must contain any (`mode: any`), all, or none of `values`; absent or null counts as
-    empty, any other non-list is left to the schema rules. With `none`, each offending item is
+    empty, any other non-list is left to the structure rules. With `none`, each offending item is
     reported at its own index."""
     if not _list_or_absent(value):
         return
@@ -49,7 +49,7 @@ def correspondence(value: Any, options: CorrespondenceOptions, context: Context)
 
     forward: each item that is a key of `pairs` needs one of its values in `other`;
     backward: each item that appears among the values needs a matching key in `other`.
-    An absent or null `other` counts as empty; a non-list on either side is the schema's business."""
+    An absent or null `other` counts as empty; a non-list on either side is the structure rules' business."""
     others = field_value(context.application, options.other)
     if not isinstance(value, list) or not _list_or_absent(others):
         return
@@ -93,7 +93,7 @@ class EffectiveOptions(Options):
 @check_function("effective", EffectiveOptions)
 def effective(value: Any, options: EffectiveOptions, context: Context) -> Iterator[Problem]:
     """The value PingOne applies — the field, or `default` when it is absent or null — must be
-    one of `allowed`. Present values of the wrong type are left to the schema rules."""
+    one of `allowed`. Present values of the wrong type are left to the structure rules."""
     if value is MISSING or value is None:
         if options.default not in options.allowed:
             yield Problem(f"is not set, so PingOne applies its default {options.default}")

@@ -1,7 +1,7 @@
 """The OIDC application's nested settings objects `signing`, `kerberos` and `mobile`, as the PingOne
 Management API schema defines them (`ApplicationOIDC_allOf_signing`, `…_kerberos`, `…_mobile` in
 the PingOne Go SDK's `management/api/openapi.yaml`). Which application types may carry them is a
-rule (`rules/schema/`), not a type."""
+rule (`rules/structure/`), not a type."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Validate an application with the pydantic model; turn each error into a categorised problem."""
+"""Validate an application with the pydantic model; turn each error into a problem of one kind."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from p1lint.pointer import Pointer
 
-Category = Literal["type", "enum", "unknown-key", "missing"]
+ProblemKind = Literal["type", "enum", "unknown-key", "missing"]
 
 _TYPE_NAMES = {
     "string_type": "a string", "int_type": "an integer", "int_from_float": "an integer",
@@ -22,13 +22,13 @@ _TYPE_NAMES = {
 # reported without a did-you-mean, each of which is a search over the model.
 MAX_HINTED_KEYS = 1_000
 
-class SchemaProblem(NamedTuple):
-    category: Category
+class ModelProblem(NamedTuple):
+    kind: ProblemKind
     pointer: Pointer
     message: str
 
 
-def validate_application(data: Any) -> list[SchemaProblem]:
+def validate_application(data: Any) -> list[ModelProblem]:
     from p1lint.models.application import Application
 
     try:
@@ -40,19 +40,19 @@ def validate_application(data: Any) -> list[SchemaProblem]:
     return []
 
 
-def _problem(root: type[BaseModel], error: Any, hints: bool = True) -> SchemaProblem:
+def _problem(root: type[BaseModel], error: Any, hints: bool = True) -> ModelProblem:
     pointer: Pointer = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
-        return SchemaProblem("unknown-key", pointer, _unknown_key(root, pointer, hints))
+        return ModelProblem("unknown-key", pointer, _unknown_key(root, pointer, hints))
     if kind == "missing":
-        return SchemaProblem("missing", pointer, f"required property {_quote(pointer[-1])} is missing")
+        return ModelProblem("missing", pointer, f"required property {_quote(pointer[-1])} is missing")
     if kind in ("literal_error", "enum"):
-        return SchemaProblem("enum", pointer, _bad_enum(error))
+        return ModelProblem("enum", pointer, _bad_enum(error))
     if kind in _TYPE_NAMES:
         found = _json_type(error.get("input"))
-        return SchemaProblem("type", pointer, f"expected {_TYPE_NAMES[kind]}, found {found}")
-    return SchemaProblem("type", pointer, error["msg"])
+        return ModelProblem("type", pointer, f"expected {_TYPE_NAMES[kind]}, found {found}")
+    return ModelProblem("type", pointer, error["msg"])
 
 
 def _quote(value: Any) -> str:

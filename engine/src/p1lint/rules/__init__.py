@@ -1,1 +1,1 @@
-"""Declarative rules: the schema of a rule file, loading, selectors and conditions."""
+"""Declarative rules: the model of a rule file, loading, selectors and conditions."""

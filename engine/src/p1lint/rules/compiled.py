@@ -7,8 +7,8 @@ from pathlib import Path
 
 from p1lint.functions.base import CheckFunction, Options
 from p1lint.rules.conditions import Predicate
-from p1lint.rules.schema import RuleSpec
 from p1lint.rules.selectors import Selector
+from p1lint.rules.spec import RuleSpec
 
 DOCS_URL = "https://github.com/p1lint/p1lint/blob/main/docs/rules.md"
 

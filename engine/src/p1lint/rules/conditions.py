@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from p1lint.documents.fields import MISSING, field_value
-from p1lint.rules.schema import Condition
+from p1lint.rules.spec import Condition
 from p1lint.urls import is_loopback, parse_uri
 
 Predicate = Callable[[Any], bool]

@@ -14,8 +14,8 @@ from p1lint.findings import InputError, P1LintError
 from p1lint.functions import all_functions, as_options, get_function
 from p1lint.rules.compiled import CompiledRule
 from p1lint.rules.conditions import compile_conditions
-from p1lint.rules.schema import RuleSpec
 from p1lint.rules.selectors import Selector
+from p1lint.rules.spec import RuleSpec
 
 RULE_SUFFIXES = (".yaml", ".yml")
 

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from p1lint.findings import Profile, SeverityName
 
 
-class Settings(BaseModel):
+class ConfigFile(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     profile: Profile | None = None

@@ -1,4 +1,4 @@
-"""The schema of one rule file. `extra="forbid"` everywhere: a typo is a load error."""
+"""The model of one rule file. `extra="forbid"` everywhere: a typo is a load error."""
 
 from __future__ import annotations
 
