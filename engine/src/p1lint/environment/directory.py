@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 from p1lint.documents.location import Location
 from p1lint.documents.sources import DATA_SUFFIXES, SourceDocument
@@ -23,12 +22,11 @@ from p1lint.environment.snapshot import add_collection
 from p1lint.findings import InputError
 
 
-@dataclass
-class SnapshotDirectory:
+class SnapshotDirectory(NamedTuple):
     """A snapshot directory and the files of it to read."""
 
     path: str
-    files: list[str] = field(default_factory=list)
+    files: list[str]
 
 
 Unit = str | SnapshotDirectory
@@ -153,4 +151,4 @@ def _attached(
 
 
 def _with(target: ApplicationTarget, data: Any, field_name: str, attached: Attached) -> ApplicationTarget:
-    return ApplicationTarget(target.located, target.location, {**target.attached, field_name: attached}, data)
+    return target._replace(attached={**target.attached, field_name: attached}, data=data)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from p1lint.documents.applications import Located
 from p1lint.documents.location import Location
@@ -16,16 +16,14 @@ from p1lint.findings import InputError
 from p1lint.pointer import Pointer
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One object of a collection and where it is written."""
 
     data: Any
     location: Location
 
 
-@dataclass(frozen=True)
-class Attached:
+class Attached(NamedTuple):
     """A per-application collection written in a file of its own (the directory form): the
     entries of the view's field from `offset` on are the list at `location` (an object, such as
     the secret, when `offset` is None)."""
@@ -34,13 +32,12 @@ class Attached:
     offset: int | None
 
 
-@dataclass(frozen=True)
-class ApplicationTarget:
+class ApplicationTarget(NamedTuple):
     """An application as rules check it (its view) and the way back to where each value is written."""
 
     located: Located
     location: Location  # of the application object
-    attached: dict[str, Attached] = field(default_factory=dict)
+    attached: dict[str, Attached] = {}  # never mutated: replaced by `_replace`
     data: Any = None  # the view with attached collections in place (default: the view's data)
 
     @property
