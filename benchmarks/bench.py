@@ -3,7 +3,11 @@
 1. `p1lint check` on one application file: median wall time of a fresh process (start-up included),
    for a worker and for a web application with attribute-mapping expressions (p1lint keeps no cache
    between runs, so the first run and every later one cost the same);
-2. 1,000 generated application files with the full rule set, in one process.
+2. 1,000 generated application files with the full rule set, in one process;
+3. each environment snapshot of `fixtures/environments/` (the whole environment checked at once).
+
+Every wall time is also printed as a ratio to `python -c pass` measured in the same run, as the
+machine's load moves absolute figures.
 
 Run: `python benchmarks/bench.py [--runs N] [--files N]`. Needs `p1lint` installed in this Python.
 """
@@ -24,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SINGLE_FILES = [ROOT / "fixtures" / "good" / name
                 for name in ("worker-client-credentials.json", "web-app-authorization-code.json")]
+SNAPSHOTS = sorted((ROOT / "fixtures" / "environments").glob("*/snapshot.*"))
 TEMPLATES = sorted((ROOT / "fixtures").glob("good/*.json")) + sorted((ROOT / "fixtures").glob("bad/*.json"))
 
 
@@ -70,10 +75,16 @@ def many_files(count: int, runs: int) -> list[float]:
         return [wall_time(p1lint("check", "--format", "json", str(directory))) for _ in range(runs)]
 
 
-def describe(label: str, samples: list[float]) -> str:
+def interpreter(runs: int) -> list[float]:
+    """The floor every command pays: a Python process that does nothing."""
+    return [wall_time([sys.executable, "-c", "pass"]) for _ in range(runs)]
+
+
+def describe(label: str, samples: list[float], floor: float | None = None) -> str:
     ms = sorted(sample * 1000 for sample in samples)
     spread = f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms"
-    return f"{label}: median {statistics.median(ms):.0f} ms, {spread} ({len(ms)} runs)"
+    ratio = f", {statistics.median(samples) / floor:.1f}x python -c pass" if floor else ""
+    return f"{label}: median {statistics.median(ms):.0f} ms{ratio}, {spread} ({len(ms)} runs)"
 
 
 def main() -> None:
@@ -83,9 +94,15 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000, help="files in the bulk benchmark")
     parser.add_argument("--bulk-runs", type=int, default=5, help="runs of the bulk benchmark")
     arguments = parser.parse_args()
+    floor_samples = interpreter(arguments.runs)
+    floor = statistics.median(floor_samples)
+    print(describe("python -c pass", floor_samples))
     for path in SINGLE_FILES:
-        print(describe(f"one file ({path.name})", single_file(path, arguments.runs)))
-    print(describe(f"{arguments.files} files", many_files(arguments.files, arguments.bulk_runs)))
+        print(describe(f"one file ({path.name})", single_file(path, arguments.runs), floor))
+    for path in SNAPSHOTS:
+        label = f"snapshot ({path.relative_to(ROOT)})"
+        print(describe(label, single_file(path, arguments.runs), floor))
+    print(describe(f"{arguments.files} files", many_files(arguments.files, arguments.bulk_runs), floor))
 
 
 if __name__ == "__main__":
