@@ -1,0 +1,1 @@
+"""Authorization requests to PingOne (`/as/authorize`) and the parameters p1lint understands in them."""
