@@ -28,9 +28,18 @@ def lint(*paths: str | Path, profile: str = "recommended", **settings: Any) -> L
 
 
 def fixture_files() -> list[Path]:
-    """Every application file under fixtures/ (hidden files hold settings, not applications)."""
+    """Every application file under fixtures/ (hidden files hold settings, not applications), and
+    every snapshot directory as one fixture (its files are one environment)."""
     found = (p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".json", ".yaml", ".yml"))
-    return sorted(p for p in found if _is_snapshot_fixture(p.relative_to(FIXTURES).parts))
+    fixtures = {_snapshot_directory(p) or p for p in found if _is_snapshot_fixture(p.relative_to(FIXTURES).parts)}
+    return sorted(fixtures)
+
+
+def _snapshot_directory(path: Path) -> Path | None:
+    from p1lint.environment.directory import snapshot_root
+
+    root = snapshot_root(str(path))
+    return Path(root) if root else None
 
 
 def _is_snapshot_fixture(parts: tuple[str, ...]) -> bool:
@@ -46,7 +55,7 @@ def fixture_profile(path: Path) -> str:
 
 def fixture_settings(path: Path) -> dict[str, Any]:
     """A `.settings.json` beside a fixture gives its run settings (e.g. `custom_domain`)."""
-    settings_file = path.parent / ".settings.json"
+    settings_file = (path if path.is_dir() else path.parent) / ".settings.json"
     return json.loads(settings_file.read_text()) if settings_file.exists() else {}
 
 

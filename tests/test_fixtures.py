@@ -7,6 +7,7 @@ default (`recommended`); a `.settings.json` beside fixtures gives their settings
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -19,12 +20,18 @@ def observed(path):
     result = lint_fixture(path)
     return {
         "findings": [
-            {"rule": f.rule, "name": f.name, "severity": f.severity, "path": f.path,
+            {**_file(path, f.file), "rule": f.rule, "name": f.name, "severity": f.severity, "path": f.path,
              "line": f.line, "column": f.column}
             for f in result.findings
         ],
-        "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in result.errors],
+        "errors": [{**_file(path, e.file), "line": e.line, "column": e.column, "message": e.message}
+                   for e in result.errors],
     }
+
+
+def _file(fixture, file):
+    """A snapshot directory's findings name the file of the directory they are in."""
+    return {"file": Path(file).relative_to(fixture).as_posix()} if fixture.is_dir() else {}
 
 
 def expectation_file(path):
