@@ -229,3 +229,12 @@ def test_every_foreign_host_has_a_reason_and_the_list_is_sorted():
     hosts = foreign_hosts()
     assert list(hosts) == sorted(hosts) and all(reason.strip() for reason in hosts.values())
     assert {"jwt.io", "oauth.tools", "oauthdebugger.com", "oidcdebugger.com", "webhook.site", "google.com"} <= set(hosts)
+
+
+def test_a_role_assignment_as_the_api_returns_it_is_valid():
+    """`GET /applications/{id}/roleAssignments` names the application in each entry (read only)."""
+    assignment = {"id": "4c2a9e0e-7b8f-4d3a-9a41-0b8e2f6c1d57", "application": {"id": "a1"},
+                  "environment": {"id": "e1"}, "readOnly": False,
+                  "role": {"id": "r1"}, "scope": {"id": "e1", "type": "ENVIRONMENT"}}
+    hits = run_rule(rule_by_name("unknown-property"), app(WORKER, roleAssignments=[assignment]))
+    assert hits == []

@@ -44,9 +44,11 @@ class ScopeRef(Model):
     type: enums.ScopeType
 
 
-class RoleAssignment(ApiObject):
-    """A `/roleAssignments` object, embedded under `roleAssignments`. `group` and `gateway` are
-    read-only: the API names the group or gateway an assignment came through."""
+class RoleAssignment(ApplicationObject):
+    """A `/roleAssignments` object, embedded under `roleAssignments`. `application`, `group` and
+    `gateway` are read-only: the API names the application it belongs to ("Applications role
+    assignments data model": `application.id`, read only) and the group or gateway an assignment
+    came through."""
 
     role: Reference
     scope: ScopeRef
