@@ -6,7 +6,7 @@ SpEL 5.1 with the restrictions PingOne documents.
 
 Public API::
 
-    check_expression(source, *, custom_attributes=()) -> list[Diagnostic]
+    check_expression(source, *, custom_attributes=(), disabled_attributes=()) -> list[Diagnostic]
     parse_expression(source) -> Node            # raises ExpressionSyntaxError
     render_caret(source, diagnostic) -> str     # the source line and a caret under the column
     to_source(node) -> str                      # canonical text; parses back to an equal tree
@@ -33,6 +33,8 @@ Diagnostic codes (severity):
 - `unknown-root` (error): a path that starts at a name other than `user`, `context`, `#root`.
 - `unknown-attribute` (warning): a `user.` path not in the standard user schema nor among the custom
   attributes, with a did-you-mean.
+- `disabled-attribute` (warning): a `user.` path that reads an attribute (or sub-attribute) listed in
+  `disabled_attributes`, the attributes an environment's user schema disables.
 - `literal-value` (info): a value without `${...}`: a literal, not evaluated; when it looks like an
   attribute path or an expression that lost its wrapper, the expression to write.
 - `constant-expression` (info): the expression, or an operation inside it, has the same value for

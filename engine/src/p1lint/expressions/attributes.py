@@ -25,16 +25,18 @@ CHAIN_NODES = (*CHAIN_LINKS, ast.Name, ast.Variable)
 
 
 class KnownAttributes(NamedTuple):
-    """The readable user attribute paths (with parents) and the custom attributes."""
+    """The readable user attribute paths (with parents), the custom attributes, and the attributes
+    the environment's user schema disables (`nickname`, or a sub-attribute such as `name.middle`)."""
 
     paths: frozenset[str]
     custom: frozenset[str]
+    disabled: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, custom_attributes: Iterable[str] = ()) -> KnownAttributes:
+    def build(cls, custom_attributes: Iterable[str] = (), disabled: Iterable[str] = ()) -> KnownAttributes:
         custom = frozenset(_normalized(name) for name in custom_attributes) - {""}
         paths = known_standard_paths() | with_parents(custom) if custom else known_standard_paths()
-        return cls(paths, custom)
+        return cls(paths, custom, frozenset(_normalized(name) for name in disabled) - {""})
 
     def accepts(self, path: str) -> bool:
         if path in self.paths:
@@ -141,6 +143,9 @@ def _check_user_path(segments: list[Segment], known: KnownAttributes) -> Iterato
         if not known.accepts(path):
             yield _unknown_attribute(path, segment, known)
             return
+        if path in known.disabled:
+            yield _disabled_attribute(path, segment)
+            return
         if path in known.custom:
             return
 
@@ -151,6 +156,13 @@ def _unknown_attribute(path: str, segment: Segment, known: KnownAttributes) -> D
     message = f"unknown user attribute 'user.{path}'{hint}"
     end = segment.column + len(segment.name)
     return diagnostic("unknown-attribute", message, segment.line, segment.column, end)
+
+
+def _disabled_attribute(path: str, segment: Segment) -> Diagnostic:
+    message = (f"user attribute 'user.{path}' is disabled in the user schema; PingOne does not return"
+               " the values of a disabled attribute, so this reads null")
+    end = segment.column + len(segment.name)
+    return diagnostic("disabled-attribute", message, segment.line, segment.column, end)
 
 
 def _unknown_root(root: ast.Name, segments: list[Segment], known: KnownAttributes) -> Diagnostic:

@@ -39,14 +39,17 @@ class Source(NamedTuple):
 Check = Callable[[ast.Node, Source], Iterable[Diagnostic]]
 
 
-def check_expression(source: str, *, custom_attributes: Iterable[str] = ()) -> list[Diagnostic]:
-    """All diagnostics for one mapping value, in source order; never raises for any text."""
+def check_expression(
+    source: str, *, custom_attributes: Iterable[str] = (), disabled_attributes: Iterable[str] = ()
+) -> list[Diagnostic]:
+    """All diagnostics for one mapping value, in source order; never raises for any text.
+    `disabled_attributes` are known attributes the user schema disables (`disabled-attribute`)."""
     found = list(_length(source))
     if len(source) > MAX_LENGTH:
         message = f"the value is {len(source)} characters long; p1lint parses at most {MAX_LENGTH}"
         return [*found, diagnostic("too-long", message, 1, 1)]
     found.extend(_line_breaks(source))
-    known = KnownAttributes.build(custom_attributes)
+    known = KnownAttributes.build(custom_attributes, disabled_attributes)
     if TEMPLATE_MARK not in source and source.strip():
         return sorted([*found, check_literal(source, known)], key=_position)
     try:

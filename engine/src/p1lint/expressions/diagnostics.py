@@ -20,6 +20,7 @@ SEVERITIES: dict[str, Severity] = {
     "unknown-root": "error",
     "unknown-variable": "warning",
     "unknown-attribute": "warning",
+    "disabled-attribute": "warning",
     "literal-value": "info",
     "constant-expression": "info",
     "constant-condition": "info",

@@ -41,22 +41,63 @@ def expression(value: Any, options: ExpressionOptions, context: Context) -> Iter
 
 
 def _diagnostics(value: str, context: Context) -> tuple[Any, ...]:
-    """Several rules read each mapping: the application's memo keeps every text it has checked
-    (however many mappings it has), the bounded cache below the texts shared across applications."""
+    """Several rules read each mapping: the memo keeps every text checked (however many mappings
+    there are), the bounded cache below the texts shared across applications. Both remember the
+    attributes a text was checked against: the same text reads a known attribute in one
+    environment and an unknown one in another."""
+    attributes = _attributes(context)
     key = "expression:" + value
     found = context.memo.get(key)
+    if found is None or found[0] != attributes:
+        found = context.memo[key] = (attributes, _checked(value, *attributes))
+    return found[1]
+
+
+Attributes = tuple[tuple[str, ...], tuple[str, ...]]  # custom attributes, disabled attributes
+
+
+def _attributes(context: Context) -> Attributes:
+    """The custom attributes (`--custom-attribute`, and those of the environment's user schema)
+    and the attributes the user schema disables; computed once per environment."""
+    key = f"expression-attributes:{id(context.environment)}"
+    found = context.memo.get(key)
     if found is None:
-        found = context.memo[key] = _checked(value, tuple(context.settings.get("custom_attributes") or ()))
+        declared = tuple(context.settings.get("custom_attributes") or ())
+        custom, disabled = _schema_attributes(context)
+        found = context.memo[key] = (tuple(dict.fromkeys((*declared, *custom))), disabled)
     return found
 
 
+def _schema_attributes(context: Context) -> Attributes:
+    """The user schema's attributes that are not standard ones, and its disabled attributes and
+    sub-attributes (`name.middle`); nothing without a user schema."""
+    schema = context.environment.user_attributes() if context.environment is not None else None
+    if not schema:
+        return (), ()
+    from p1lint.expressions.catalog import known_standard_paths
+
+    standard = known_standard_paths()
+    custom = tuple(sorted(name for name in schema if name not in standard))
+    return custom, tuple(sorted(_disabled(schema)))
+
+
+def _disabled(schema: dict[str, Any]) -> Iterator[str]:
+    for name, attribute in schema.items():
+        if attribute.get("enabled") is False:
+            yield name
+        subs = attribute.get("subAttributes")
+        for sub in subs if isinstance(subs, list) else ():
+            if isinstance(sub, dict) and sub.get("enabled") is False and isinstance(sub.get("name"), str):
+                yield f"{name}.{sub['name']}"
+
+
 @lru_cache(maxsize=8192)
-def _checked(value: str, custom_attributes: tuple[str, ...]) -> tuple[Any, ...]:
-    """Mappings repeat across applications (`${user.id}` everywhere): check each text once per run.
-    Nothing is kept between runs: a stored result could hide a finding."""
+def _checked(value: str, custom_attributes: tuple[str, ...], disabled: tuple[str, ...]) -> tuple[Any, ...]:
+    """Mappings repeat across applications (`${user.id}` everywhere): check each text once per run
+    and set of attributes. Nothing is kept between runs: a stored result could hide a finding."""
     from p1lint.expressions import check_expression
 
-    return tuple(check_expression(value, custom_attributes=custom_attributes))
+    return tuple(check_expression(value, custom_attributes=custom_attributes, disabled_attributes=disabled))
 
 
 def _offset(value: str, line: int, column: int) -> int:

@@ -1,4 +1,4 @@
-"""Checks across all applications of one input (rules with `scope: input`, `given: $`)."""
+"""Checks across all applications of one environment (rules with `scope: environment`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from typing import Any, NamedTuple
 from p1lint.documents.fields import MISSING, field_value
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
+
+# protocols without client ids; an absent or unknown protocol counts as OpenID Connect, as elsewhere
+OTHER_PROTOCOLS = frozenset({"SAML", "WS_FED", "EXTERNAL_LINK"})
 
 
 class UniqueFieldOptions(Options):
@@ -41,6 +44,43 @@ def unique_field(value: Any, options: UniqueFieldOptions, context: Context) -> I
         if earlier is not None:
             yield Problem(_detail(path[-1], text, earlier), (index, *path))
         seen.setdefault(_key(text, options), []).append(_Seen(text, group, _label(item)))
+
+
+class UniqueClientIdOptions(Options):
+    group_by: str | None = None
+
+
+@check_function("unique-client-id", UniqueClientIdOptions)
+def unique_client_id(value: Any, options: UniqueClientIdOptions, context: Context) -> Iterator[Problem]:
+    """The client ids of the OpenID Connect applications of a list must be unique. An
+    application's client id is its `clientId` (an administrator-defined id of a migrated
+    application) or else its `id`; each repetition is reported at the field it comes from.
+    Applications of another protocol have no client id; `group_by` works as in `unique-field`."""
+    if not isinstance(value, list):
+        return
+    seen: dict[str, list[_Seen]] = {}
+    for index, item in enumerate(value):
+        found = _client_id(item)
+        if found is None:
+            continue
+        field, text = found
+        group = field_value(item, options.group_by) if options.group_by else MISSING
+        earlier = _clash(seen.get(text, []), group)
+        if earlier is not None:
+            yield Problem(f"is also the client id of {earlier.label}", (index, field))
+        seen.setdefault(text, []).append(_Seen(text, group, _label(item)))
+
+
+def _client_id(item: Any) -> tuple[str, str] | None:
+    """The field that gives an OpenID Connect application's client id, and the id."""
+    protocol = item.get("protocol") if isinstance(item, dict) else None
+    if not isinstance(item, dict) or (isinstance(protocol, str) and protocol in OTHER_PROTOCOLS):
+        return None
+    for field in ("clientId", "id"):
+        text = item.get(field)
+        if isinstance(text, str) and text.strip():
+            return field, text
+    return None
 
 
 def _key(text: str, options: UniqueFieldOptions) -> str:

@@ -76,11 +76,10 @@ def request_application(request: dict[str, Any], url: str, context: Context) -> 
 
 
 def _client_id(url: str) -> str | None:
-    """The URL's one `client_id` (read without `urlsplit`, which raises on a broken host)."""
-    from urllib.parse import parse_qs
+    from urllib.parse import parse_qs, urlsplit
 
-    query = url.partition("#")[0].partition("?")[2]
-    values = parse_qs(query).get("client_id", [])
+    query = urlsplit(url).query
+    values = parse_qs(query).get("client_id", []) if query else []
     return values[0] if len(values) == 1 else None
 
 

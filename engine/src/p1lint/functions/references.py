@@ -1,0 +1,36 @@
+"""References from an application to other objects of its environment (groups, resources, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import field_validator
+
+from p1lint.functions import check_function
+from p1lint.functions.base import Context, Options, Problem
+
+
+class KnownReferenceOptions(Options):
+    collection: str  # a list collection of the environment: groups, resources, scopes, ...
+
+    @field_validator("collection")
+    @classmethod
+    def _a_list_collection(cls, collection: str) -> str:
+        from p1lint.environment.collections import COLLECTIONS
+
+        names = [c.name for c in COLLECTIONS if c.shape == "list"]
+        if collection not in names:
+            raise ValueError(f"unknown collection {collection!r}; use one of {', '.join(names)}")
+        return collection
+
+
+@check_function("known-reference", KnownReferenceOptions)
+def known_reference(value: Any, options: KnownReferenceOptions, context: Context) -> Iterator[Problem]:
+    """A present id must be the id of an object of the environment's `collection`; judged only
+    when the input has that collection (possibly empty)."""
+    environment = context.environment
+    if not isinstance(value, str) or environment is None or not environment.has(options.collection):
+        return
+    if environment.get(options.collection, value) is None:
+        yield Problem(f"is not among the environment's {options.collection}")
