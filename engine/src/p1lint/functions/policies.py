@@ -76,10 +76,11 @@ def request_application(request: dict[str, Any], url: str, context: Context) -> 
 
 
 def _client_id(url: str) -> str | None:
-    from urllib.parse import parse_qs, urlsplit
+    """The URL's one `client_id` (read without `urlsplit`, which raises on a broken host)."""
+    from urllib.parse import parse_qs
 
-    query = urlsplit(url).query
-    values = parse_qs(query).get("client_id", []) if query else []
+    query = url.partition("#")[0].partition("?")[2]
+    values = parse_qs(query).get("client_id", [])
     return values[0] if len(values) == 1 else None
 
 
