@@ -54,7 +54,7 @@ def test_a_value_after_separators_is_on_the_same_line():
 
 def test_positions_inside_strings_after_separators():
     text = 'a: "x\u2028y"\nv: "${user.x}"\n'
-    assert parsed("f.yaml", text).position_in_string(("v",), 2) == (2, 7)
+    assert parsed("f.yaml", text).span_in_string(("v",), 2) == (2, 7, 2, 15)
 
 
 @pytest.mark.parametrize(
@@ -94,11 +94,11 @@ def test_split_lines_keeps_str_splitlines_ending_rules():
 
 
 def test_long_strings_are_scanned_without_backtracking():
-    from p1lint.documents.jsonpositions import json_positions
+    from p1lint.documents.jsonpositions import json_offsets
 
     escaped = json.dumps({"a": '\\"' * 50_000 + "x" * 200_000, "b": [1, "\\"]})
-    positions = json_positions(escaped)
-    assert positions[("b", 1)] == (1, len(escaped) - 5)
+    offsets = json_offsets(escaped)
+    assert offsets[("b", 1)] == (len(escaped) - 6, len(escaped) - 2)
 
 
 def test_large_yaml_with_a_star_and_without_aliases_loads():

@@ -284,12 +284,11 @@ def _at(value: Any, path: Pointer) -> Any:
 
 def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Finding:
     rule = hit.active.rule
-    if hit.offset is None:
-        line, column = document.position(pointer)
-    else:
-        line, column = document.position_in_string(pointer, hit.offset)
+    at = hit.offset
+    span = document.span(pointer) if at is None else document.span_in_string(pointer, at)
     message = render(rule.spec.message, hit.detail, hit.value, hit.pointer)
     return Finding(
         rule=rule.id, name=rule.name, severity=hit.active.severity, message=message,
-        file=document.name, path=format_pointer(pointer), line=line, column=column, docs=rule.docs,
+        file=document.name, path=format_pointer(pointer), line=span.line, column=span.column,
+        docs=rule.docs,
     )

@@ -101,11 +101,11 @@ class _RuleBuilder:
         self._positions: Any = None
 
     def error(self, location: tuple[str | int, ...], message: str) -> InputError:
-        from p1lint.documents.positions import PositionMap
-
         if self._positions is None:
-            self._positions = PositionMap.from_text(self.path.read_text(encoding="utf-8"))
-        line, column = self._positions.locate(location)
+            from p1lint.documents.yamlformat import YAML
+
+            self._positions = YAML.locator(self.path.read_text(encoding="utf-8"))
+        line, column, _, _ = self._positions.span(location)
         where = ".".join(str(part) for part in location)
         return InputError(str(self.path), line, column, f"{where}: {message}" if where else message)
 

@@ -1,0 +1,23 @@
+"""The input formats, in the one place they are registered. A file's format is the one that
+claims the longest suffix of its name (`.tf.json` before `.json`); for standard input and other
+names, the first whose `sniff` accepts the content, in the order below — YAML, which accepts any
+text, last."""
+
+from __future__ import annotations
+
+from p1lint.documents.document import InputFormat
+from p1lint.documents.jsonformat import JSON
+from p1lint.documents.yamlformat import YAML
+
+FORMATS: tuple[InputFormat, ...] = (JSON, YAML)
+DATA_SUFFIXES = tuple(suffix for each in FORMATS for suffix in each.suffixes)
+NAMES = " or ".join(each.name for each in FORMATS)  # "JSON or YAML", for messages
+
+
+def format_for(name: str, text: str) -> InputFormat:
+    lowered = name.lower()
+    claims = [(len(suffix), index) for index, each in enumerate(FORMATS)
+              for suffix in each.suffixes if lowered.endswith(suffix)]
+    if claims:
+        return FORMATS[max(claims, key=lambda claim: (claim[0], -claim[1]))[1]]
+    return next((each for each in FORMATS if each.sniff(name, text)), FORMATS[-1])
