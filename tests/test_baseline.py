@@ -19,7 +19,7 @@ BASE = Path.cwd()
 
 
 def finding(line: int, message: str = "m", rule: str = "P1L102") -> Finding:
-    return Finding(rule, "n", "error", message, "apps/a.json", "/redirectUris/0", line, 5, "d")
+    return Finding(rule, "n", "error", message, "apps/a.json", "/redirectUris/0", line, 5, line, 9, "d")
 
 
 def test_matching_ignores_lines_but_not_messages():

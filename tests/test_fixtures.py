@@ -1,5 +1,6 @@
-"""Snapshot test over every file in fixtures/: full findings (rule, path, severity, line, column)
-and input errors. `pytest --update-expectations` rewrites tests/expectations/ after review.
+"""Snapshot test over every file in fixtures/: full findings (rule, path, severity, start and end
+line and column) and input errors. `pytest --update-expectations` rewrites tests/expectations/
+after review.
 
 Files under `fixtures/profiles/<profile>/` are linted with that profile, all others with the
 default (`recommended`); a `.settings.json` beside fixtures gives their settings."""
@@ -21,7 +22,7 @@ def observed(path):
     return {
         "findings": [
             {**_file(path, f.file), "rule": f.rule, "name": f.name, "severity": f.severity, "path": f.path,
-             "line": f.line, "column": f.column}
+             "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column}
             for f in result.findings
         ],
         "errors": [{**_file(path, e.file), "line": e.line, "column": e.column, "message": e.message}

@@ -13,9 +13,9 @@ from p1lint.reporters import REPORTERS, make_reporter, report
 
 FINDINGS = [
     Finding("P1L102", "redirect-uri-no-fragment", "error", 'URI "https://a/cb#x" contains a fragment, 100%',
-            "apps/a.json", "/redirectUris/0", 3, 5, "https://docs/rules.md#p1l102"),
+            "apps/a.json", "/redirectUris/0", 3, 5, 3, 23, "https://docs/rules.md#p1l102"),
     Finding("P1L720", "application-disabled", "info", "line one\nline two: done",
-            "/abs/b.yaml", "", 1, 1, "https://docs/rules.md#p1l720"),
+            "/abs/b.yaml", "", 1, 1, 9, 2, "https://docs/rules.md#p1l720"),
 ]
 
 
@@ -38,16 +38,32 @@ def test_text_without_findings():
 def test_json():
     document = json.loads(render("json"))
     assert document["findings"][0] == dict(FINDINGS[0]._asdict())
+    assert list(document["findings"][1])[6:10] == ["line", "column", "end_line", "end_column"]
+    assert (document["findings"][1]["end_line"], document["findings"][1]["end_column"]) == (9, 2)
     assert document["summary"] == {"files": 2, "errors": 1, "warnings": 0, "infos": 1}
 
 
 def test_github_annotations_escape_data_and_properties():
     lines = render("github").splitlines()
     assert lines[0] == (
-        "::error file=apps/a.json,line=3,col=5,title=P1L102 redirect-uri-no-fragment::"
+        "::error file=apps/a.json,line=3,endLine=3,col=5,endColumn=23,title=P1L102 redirect-uri-no-fragment::"
         'URI "https://a/cb#x" contains a fragment, 100%25 (https://docs/rules.md#p1l102)'
     )
     assert lines[1].startswith("::notice file=/abs/b.yaml,line=1,col=1,title=P1L720 application-disabled::line one%0Aline two: done")
+
+
+@pytest.mark.parametrize(
+    ("span", "properties"),
+    [
+        ((3, 5, 3, 23), "line=3,endLine=3,col=5,endColumn=23"),
+        ((3, 5, 3, 5), "line=3,endLine=3,col=5,endColumn=5"),  # an empty value (YAML `key:`)
+        ((3, 5, 9, 2), "line=3,col=5"),  # columns only on one line; no end below the start
+    ],
+)
+def test_github_annotations_give_the_end_of_a_value_on_one_line(span, properties):
+    line, column, end_line, end_column = span
+    finding = FINDINGS[0]._replace(line=line, column=column, end_line=end_line, end_column=end_column)
+    assert render("github", [finding]).split(" ", 1)[1].startswith(f"file=apps/a.json,{properties},title=")
 
 
 def test_sarif_relative_uris_are_percent_encoded():
@@ -64,8 +80,11 @@ def test_sarif():
     first, second = run["results"]
     assert (first["ruleId"], first["level"]) == ("P1L102", "error")
     location = first["locations"][0]["physicalLocation"]
-    assert location == {"artifactLocation": {"uri": "apps/a.json"}, "region": {"startLine": 3, "startColumn": 5}}
+    region = {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 23}
+    assert location == {"artifactLocation": {"uri": "apps/a.json"}, "region": region}
     assert second["level"] == "note"
+    assert second["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 1, "startColumn": 1, "endLine": 9, "endColumn": 2}
     assert second["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file:///abs/b.yaml"
 
 
@@ -141,7 +160,7 @@ def test_no_line_of_text_output_starts_a_workflow_command(file):
 def test_github_properties_are_escaped(file):
     line = render("github", [FINDINGS[0]._replace(file=file)]).splitlines()[0]
     properties = line.split(" ", 1)[1].split("::", 1)[0]
-    assert properties.startswith("file=") and properties.count(",") == 3
+    assert properties.startswith("file=") and properties.count(",") == 5
     assert properties.split(",")[0] == "file=" + file.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
 
 

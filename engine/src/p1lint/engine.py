@@ -290,5 +290,5 @@ def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Findi
     return Finding(
         rule=rule.id, name=rule.name, severity=hit.active.severity, message=message,
         file=document.name, path=format_pointer(pointer), line=span.line, column=span.column,
-        docs=rule.docs,
+        end_line=span.end_line, end_column=span.end_column, docs=rule.docs,
     )

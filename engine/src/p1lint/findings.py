@@ -16,7 +16,9 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 
 class Finding(NamedTuple):
-    """One problem reported on one input file."""
+    """One problem reported on one input file: from `line`:`column`, where the offending value (or
+    the place in a string) starts, to `end_line`:`end_column`, the character after the value's last
+    (SARIF's `endLine`/`endColumn`); all 1-based."""
 
     rule: str
     name: str
@@ -26,6 +28,8 @@ class Finding(NamedTuple):
     path: str
     line: int
     column: int
+    end_line: int
+    end_column: int
     docs: str
 
     def sort_key(self) -> tuple[str, int, int, str, str]:

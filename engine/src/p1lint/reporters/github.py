@@ -27,13 +27,21 @@ class GithubReporter:
         pass
 
     def handle(self, finding: Finding) -> None:
-        properties = ",".join(
-            f"{key}={_escape_property(str(value))}"
-            for key, value in (("file", finding.file), ("line", finding.line), ("col", finding.column),
-                               ("title", f"{finding.rule} {finding.name}"))
-        )
+        properties = ",".join(f"{key}={_escape_property(str(value))}" for key, value in _properties(finding))
         message = _escape_data(f"{finding.message} ({finding.docs})")
         self.stream.write(f"::{_COMMANDS[finding.severity]} {properties}::{message}\n")
 
     def stop(self, summary: Summary) -> None:
         pass
+
+
+def _properties(finding: Finding) -> list[tuple[str, object]]:
+    """Where the annotation goes. GitHub takes columns only for an annotation on one line, and
+    shows an annotation over several lines below its last one, far from a property that starts
+    a long object: so the end is given only for a value written on one line."""
+    where: list[tuple[str, object]] = [("file", finding.file), ("line", finding.line)]
+    if finding.end_line == finding.line:
+        where += [("endLine", finding.end_line), ("col", finding.column), ("endColumn", finding.end_column)]
+    else:
+        where.append(("col", finding.column))
+    return [*where, ("title", f"{finding.rule} {finding.name}")]

@@ -54,7 +54,8 @@ def _uri(file: str) -> str:
 
 
 def _result(finding: Finding) -> dict[str, Any]:
-    region = {"startLine": finding.line, "startColumn": finding.column}
+    region = {"startLine": finding.line, "startColumn": finding.column,
+              "endLine": finding.end_line, "endColumn": finding.end_column}
     location = {"physicalLocation": {"artifactLocation": {"uri": _uri(finding.file)}, "region": region},
                 "logicalLocations": [{"fullyQualifiedName": finding.path or "/"}]}
     return {"ruleId": finding.rule, "level": _LEVELS[finding.severity],
