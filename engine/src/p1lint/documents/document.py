@@ -7,11 +7,13 @@ registered in `formats`; nothing else knows which ones there are."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from p1lint.documents.spans import Locator, Span
 from p1lint.findings import InputError
 from p1lint.pointer import Pointer
+
+if TYPE_CHECKING:  # spans are built only for a file with findings
+    from p1lint.documents.spans import Locator, Span
 
 
 class InputFormat(Protocol):

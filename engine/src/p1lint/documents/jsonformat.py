@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from p1lint.documents.document import SourceDocument
-from p1lint.documents.spans import Locator
 from p1lint.findings import InputError
+
+if TYPE_CHECKING:
+    from p1lint.documents.spans import Locator
 
 
 class JsonFormat:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from p1lint.documents.document import InputFormat, SourceDocument
-from p1lint.documents.spans import Locator
 from p1lint.findings import InputError
+
+if TYPE_CHECKING:
+    from p1lint.documents.spans import Locator
 
 
 class YamlFormat:
@@ -64,9 +66,10 @@ def _mark_position(text: str, mark: Any) -> tuple[int, int]:
 
 MAX_EXPANDED_VALUES = 100_000
 # PyYAML quotes input in its messages: one character is shown, a longer text is not (a tag,
-# alias or anchor name may carry a value: `clientSecret: !hunter2`).
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
-_ONE_CHARACTER = re.compile(r"'(?:[^'\\]|\\[^xuU]|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\U[0-9a-f]{8})'")
+# alias or anchor name may carry a value: `clientSecret: !hunter2`). Patterns as text: `re`
+# compiles them on the first YAML error, not at start-up.
+_QUOTED = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
+_ONE_CHARACTER = r"'(?:[^'\\]|\\[^xuU]|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\U[0-9a-f]{8})'"
 
 
 def yaml_problem(error: Any) -> str:
@@ -74,11 +77,11 @@ def yaml_problem(error: Any) -> str:
     problem = str(error.problem or error.context or "cannot be parsed")
     if problem.startswith("could not determine a constructor for the tag"):
         return "a tag (!name) that p1lint does not read; write the plain value"
-    return _QUOTED.sub(_quoted_character_only, problem)
+    return re.sub(_QUOTED, _quoted_character_only, problem)
 
 
 def _quoted_character_only(match: re.Match[str]) -> str:
-    return match[0] if _ONE_CHARACTER.fullmatch(match[0]) else "(a name from the file)"
+    return match[0] if re.fullmatch(_ONE_CHARACTER, match[0]) else "(a name from the file)"
 
 
 def _expands_too_far(data: Any, budget: int) -> bool:

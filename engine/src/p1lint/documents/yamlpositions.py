@@ -36,8 +36,6 @@ def yaml_offsets(text: str) -> dict[Pointer, Offsets]:
 
 def _walk(root: Any) -> list[tuple[Any, Pointer]]:
     """Each node once with its pointer, parents before children (an alias is placed at its anchor)."""
-    import yaml
-
     stack: list[tuple[Any, Pointer]] = [(root, ())]
     seen: set[int] = set()
     order: list[tuple[Any, Pointer]] = []
@@ -47,9 +45,9 @@ def _walk(root: Any) -> list[tuple[Any, Pointer]]:
             continue
         seen.add(id(node))
         order.append((node, pointer))
-        if isinstance(node, yaml.MappingNode):  # reversed: a repeated key's last value wins, as in the data
+        if node.id == "mapping":  # reversed: a repeated key's last value wins, as in the data
             stack.extend((value, (*pointer, _key(key))) for key, value in reversed(node.value))
-        elif isinstance(node, yaml.SequenceNode):
+        elif node.id == "sequence":
             stack.extend((item, (*pointer, index)) for index, item in enumerate(node.value))
     return order
 
@@ -65,9 +63,7 @@ def _offsets(order: list[tuple[Any, Pointer]], text: str) -> dict[Pointer, Offse
 
 
 def _end(node: Any, text: str, ends: dict[int, int]) -> int:
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode):
+    if node.id == "scalar":
         return _without_blanks(text, node) if node.style in ("|", ">") else int(node.end_mark.index)
     if node.flow_style:
         return int(node.end_mark.index)
@@ -78,11 +74,9 @@ def _end(node: Any, text: str, ends: dict[int, int]) -> int:
 def _last_entry(node: Any) -> Any:
     """The node written last in a block collection, or None when that is an alias (its node starts
     before the place that refers to it) or there is none."""
-    import yaml
-
     if not node.value:
         return None
-    if isinstance(node, yaml.MappingNode):
+    if node.id == "mapping":
         key, value = node.value[-1]
         return value if value.start_mark.index >= key.end_mark.index else None
     previous = node.value[-2].end_mark.index if len(node.value) > 1 else node.start_mark.index
