@@ -10,6 +10,7 @@ from typing import Any
 from p1lint.catalogue import load_catalogue
 from p1lint.engine import LintResult, check, lint_paths
 from p1lint.rules.compiled import CompiledRule
+from p1lint.run_settings import RunSettings
 from p1lint.selection import ActiveRule, active_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +25,7 @@ def catalogue() -> tuple[CompiledRule, ...]:
 
 def lint(*paths: str | Path, profile: str = "recommended", **settings: Any) -> LintResult:
     rules = active_rules(catalogue(), profile)
-    return lint_paths([str(p) for p in paths], rules, settings)
+    return lint_paths([str(p) for p in paths], rules, RunSettings(**settings))
 
 
 def fixture_files() -> list[Path]:

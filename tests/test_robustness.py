@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from p1lint.engine import check
 from p1lint.functions.base import Context
 from p1lint.models.application import Application
+from p1lint.run_settings import RunSettings
 from p1lint.selection import active_rules
 from tests.support import catalogue, lint
 
@@ -38,7 +39,7 @@ def active():
 @given(application=st.one_of(APPLICATIONS, VALUES))
 def test_no_rule_crashes_on_any_application(application):
     errors: list = []
-    list(check(active(), application, Context(application, {"custom_domain": "auth.example.com"}), errors, "<fuzz>"))
+    list(check(active(), application, Context(application, RunSettings(custom_domain="auth.example.com")), errors, "<fuzz>"))
     assert errors == []
 
 

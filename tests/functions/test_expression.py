@@ -6,6 +6,7 @@ from __future__ import annotations
 from p1lint.functions import expression as expression_function
 from p1lint.functions.base import Context
 from p1lint.rules.examples import example_environment
+from p1lint.run_settings import RunSettings
 
 
 def test_custom_attributes_are_part_of_the_key():
@@ -18,7 +19,7 @@ def test_custom_attributes_are_part_of_the_key():
 
 def _context(schema: object, memo: dict[str, object] | None = None) -> Context:
     environment = example_environment({"applications": [], "schema": schema})
-    return Context({}, {"custom_attributes": ["badge"]}, memo=memo if memo is not None else {},
+    return Context({}, RunSettings(custom_attributes=("badge",)), memo=memo if memo is not None else {},
                    environment=environment)
 
 

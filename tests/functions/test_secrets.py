@@ -10,15 +10,16 @@ from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
 from p1lint.functions.base import Context
 from p1lint.functions.secrets import current_time, parse_timestamp
+from p1lint.run_settings import RunSettings
 
-NOW = "2026-06-01T12:00:00Z"
+NOW = datetime(2026, 6, 1, 12, tzinfo=timezone.utc)
 
 
 def problems(name, value, settings=None, **options):
     function = get_function(name)
     assert function is not None
     parsed = function.options.model_validate(options)
-    return [(p.detail, p.path) for p in function.check(value, parsed, Context({}, settings or {}))]
+    return [(p.detail, p.path) for p in function.check(value, parsed, Context({}, settings or RunSettings()))]
 
 
 SECRET = "Xq3v9-lM2pT~s8Kw0bZr4YdN7cHfJ1uA"
@@ -76,13 +77,12 @@ def test_placeholders_can_be_reported_too():
     ],
 )
 def test_past_timestamp_against_a_fixed_now(value, expected):
-    assert problems("past-timestamp", value, {"now": NOW}) == expected
+    assert problems("past-timestamp", value, RunSettings(now=NOW)) == expected
 
 
-def test_past_timestamp_accepts_a_datetime_now_and_value():
-    now = datetime(2026, 6, 1, 12, tzinfo=timezone.utc)
-    later = now + timedelta(days=3)
-    assert problems("past-timestamp", later, {"now": now}) == [
+def test_past_timestamp_accepts_a_datetime_value():
+    later = NOW + timedelta(days=3)
+    assert problems("past-timestamp", later, RunSettings(now=NOW)) == [
         ("is still valid until 2026-06-04T12:00:00Z", ())
     ]
 
@@ -94,9 +94,13 @@ def test_past_timestamp_uses_the_clock_without_a_now_setting():
     assert problems("past-timestamp", yesterday) == []
 
 
-def test_unparseable_now_falls_back_to_the_clock():
+def test_without_a_now_setting_the_time_is_the_clock():
     before = datetime.now(timezone.utc)
-    assert current_time({"now": "soon"}) >= before
+    assert current_time(RunSettings()) >= before
+
+
+def test_a_naive_now_setting_is_utc():
+    assert current_time(RunSettings(now=datetime(2026, 6, 1, 12))) == NOW
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
 from p1lint.functions.base import Context
 from p1lint.functions.uri_relations import ItemTextOptions, OtherFieldOptions
+from p1lint.run_settings import RunSettings
 
 
 def run(name, options, value, application):
@@ -75,5 +76,5 @@ def test_any_item_contains(uris, fires):
 )
 def test_same_site_as_custom_domain(url, custom_domain, expected):
     function = get_function("same-site-as-custom-domain")
-    context = Context({}, {"custom_domain": custom_domain})
+    context = Context({}, RunSettings(custom_domain=custom_domain))
     assert [p.detail for p in function.check(url, function.options(), context)] == expected

@@ -13,6 +13,7 @@ from p1lint import __version__
 from p1lint.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED
 from p1lint.findings import PROFILES, SEVERITIES
 from p1lint.reporters import REPORTERS
+from p1lint.run_settings import DEFAULT_REGEX_BUDGET
 from p1lint.terminal import split_values
 
 REPORT_FORMATS = tuple(REPORTERS)
@@ -160,7 +161,8 @@ def cli() -> None:
               help="Report only findings that this baseline file does not already accept.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the current findings to a baseline file instead of reporting them.")
-@click.option("--regex-budget", type=click.FloatRange(min=0, min_open=True), default=2.0, show_default=True,
+@click.option("--regex-budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_REGEX_BUDGET,
+              show_default=True,
               help="Seconds the rule patterns may spend on one file; past it, an input error (exit 2).")
 @click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
               help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")

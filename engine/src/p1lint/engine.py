@@ -18,6 +18,7 @@ from p1lint.functions.regexes import RegexBudget, Unchecked
 from p1lint.messages import render
 from p1lint.models.enums import Protocol, SystemApplicationType
 from p1lint.pointer import Pointer, format_pointer
+from p1lint.run_settings import RunSettings
 from p1lint.selection import ActiveRule
 
 OIDC = "OPENID_CONNECT"
@@ -47,7 +48,7 @@ class Hit(NamedTuple):
 
 
 def lint_paths(
-    paths: Iterable[str], rules: list[ActiveRule], settings: dict[str, Any] | None = None,
+    paths: Iterable[str], rules: list[ActiveRule], settings: RunSettings | None = None,
     stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> LintResult:
     """Lint every file below `paths`, one environment at a time (a snapshot, or the applications
@@ -55,7 +56,7 @@ def lint_paths(
     from p1lint.environment.directory import group_units
 
     result = LintResult()
-    settings = settings or {}
+    settings = RunSettings() if settings is None else settings
     for unit in group_units(discover(paths)):
         environment = _environment_safely(unit, stdin_name, result, max_file_size)
         if environment is not None:
@@ -128,14 +129,13 @@ def _read(
     return document, kind
 
 
-def regex_budget(settings: dict[str, Any]) -> RegexBudget:
+def regex_budget(settings: RunSettings) -> RegexBudget:
     """A fresh time budget for the rule patterns of one file (`--regex-budget`)."""
-    seconds = settings.get("regex_budget")
-    return RegexBudget() if seconds is None else RegexBudget(float(seconds))
+    return RegexBudget(settings.regex_budget)
 
 
 def _lint_environment(
-    environment: Environment, rules: list[ActiveRule], settings: dict[str, Any], result: LintResult
+    environment: Environment, rules: list[ActiveRule], settings: RunSettings, result: LintResult
 ) -> None:
     usable = _usable(rules, environment, result)
     budget = regex_budget(settings)
@@ -166,7 +166,7 @@ def _usable(rules: list[ActiveRule], environment: Environment, result: LintResul
 
 def _run(
     rules: list[ActiveRule], target: ApplicationTarget, environment: Environment,
-    settings: dict[str, Any], result: LintResult, budget: RegexBudget,
+    settings: RunSettings, result: LintResult, budget: RegexBudget,
 ) -> None:
     document, located, data = target.location.document, target.located, target.application
     repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(target.location.pointer))
@@ -195,7 +195,7 @@ def _record(hit: Hit, location: Location, result: LintResult) -> None:
 
 
 def _run_environment_scope(
-    rules: list[ActiveRule], environment: Environment, settings: dict[str, Any], result: LintResult,
+    rules: list[ActiveRule], environment: Environment, settings: RunSettings, result: LintResult,
     budget: RegexBudget,
 ) -> None:
     """Rules over the whole environment (unique names, role coverage); pointers map back to the

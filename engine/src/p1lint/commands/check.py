@@ -12,6 +12,7 @@ from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.escaping import printable
 from p1lint.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from p1lint.findings import SEVERITY_RANK, Finding, P1LintError
+from p1lint.run_settings import DEFAULT_REGEX_BUDGET, RunSettings
 from p1lint.selection import ActiveRule
 from p1lint.terminal import split_values, use_color
 
@@ -20,7 +21,7 @@ def run_check(
     paths: list[str], *, output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
     fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
-    baseline: Path | None, write_baseline: Path | None, regex_budget: float = 2.0,
+    baseline: Path | None, write_baseline: Path | None, regex_budget: float = DEFAULT_REGEX_BUDGET,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> int:
     from p1lint.engine import lint_paths
@@ -32,8 +33,8 @@ def run_check(
     except P1LintError as problem:
         click.echo(str(problem), err=True)
         return EXIT_ERROR
-    settings = {"custom_domain": custom_domain, "profile": profile, "regex_budget": regex_budget,
-                "custom_attributes": tuple(split_values(custom_attributes))}
+    settings = RunSettings(custom_domain=custom_domain, regex_budget=regex_budget,
+                           custom_attributes=tuple(split_values(custom_attributes)))
     result = lint_paths(paths, rules, settings, stdin_filename, max_file_size)
     for error in result.errors:
         click.echo(str(error), err=True)

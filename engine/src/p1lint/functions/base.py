@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from p1lint.functions.regexes import RegexBudget
 from p1lint.pointer import Pointer
+from p1lint.run_settings import RunSettings
 
 if TYPE_CHECKING:
     from p1lint.environment.inventory import Environment
@@ -36,13 +37,13 @@ class Problem(NamedTuple):
 
 @dataclass
 class Context:
-    """What a function may look at besides the value: the application, settings, a memo, facts
+    """What a function may look at besides the value: the application, the run settings, a memo, facts
     of the source text the data no longer shows (keys repeated in one object), and the
     environment the application belongs to (for rules of `scope: environment`, `application` is
     the environment's data)."""
 
     application: Any
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: RunSettings = field(default_factory=RunSettings)
     memo: dict[str, Any] = field(default_factory=dict)
     duplicate_keys: tuple[Pointer, ...] = ()
     regex_budget: RegexBudget = field(default_factory=RegexBudget)  # one per file, shared by its applications

@@ -62,7 +62,7 @@ def _attributes(context: Context) -> Attributes:
     key = f"expression-attributes:{id(context.environment)}"
     found = context.memo.get(key)
     if found is None:
-        declared = tuple(context.settings.get("custom_attributes") or ())
+        declared = context.settings.custom_attributes
         custom, disabled = _schema_attributes(context)
         found = context.memo[key] = (tuple(dict.fromkeys((*declared, *custom))), disabled)
     return found

@@ -14,10 +14,11 @@ import re
 import time
 from typing import Any
 
+from p1lint.run_settings import DEFAULT_REGEX_BUDGET
+
 MAX_PATTERN_LENGTH = 1_000
 MAX_EXPANSION = 10_000
 MATCH_TIMEOUT_SECONDS = 0.1
-DEFAULT_BUDGET_SECONDS = 2.0
 COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 ESCAPE_WITH_BRACES = re.compile(r"\\[pPNxuUg]\{[^}]*\}")
 # `(`, `(?:`, `(?P<name>`, `(?<=`, `(?i)`: the opening of a group, none of it an atom
@@ -36,7 +37,7 @@ class Unchecked(Exception):
 class RegexBudget:
     """The time that the rule patterns of one file may still spend, in seconds."""
 
-    def __init__(self, seconds: float = DEFAULT_BUDGET_SECONDS) -> None:
+    def __init__(self, seconds: float = DEFAULT_REGEX_BUDGET) -> None:
         self.seconds = seconds
         self.remaining = seconds
         self.reported = False

@@ -12,6 +12,7 @@ from typing import Any
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Options, Problem
 from p1lint.redaction import is_credential_name
+from p1lint.run_settings import RunSettings
 
 PLACEHOLDER = re.compile(
     r"""^\s*(?:
@@ -75,8 +76,8 @@ def _real_secret(text: str) -> bool:
 
 @check_function("past-timestamp", NoOptions)
 def past_timestamp(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
-    """A present ISO 8601 timestamp must already have passed. "Now" is `settings["now"]` (a
-    datetime or an ISO 8601 string) when given, else the clock; unparseable values are skipped."""
+    """A present ISO 8601 timestamp must already have passed. "Now" is the run's `now` setting
+    when given, else the clock; unparseable values are skipped."""
     moment = parse_timestamp(value)
     if moment is None:
         return
@@ -99,9 +100,9 @@ def parse_timestamp(value: Any) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def current_time(settings: dict[str, Any]) -> datetime:
-    """`settings["now"]` when it holds a timestamp, else the current UTC time."""
-    configured = parse_timestamp(settings.get("now"))
+def current_time(settings: RunSettings) -> datetime:
+    """The `now` setting (a naive one taken as UTC), else the current UTC time."""
+    configured = parse_timestamp(settings.now)
     return configured if configured is not None else datetime.now(timezone.utc)
 
 

@@ -50,8 +50,8 @@ def any_item_contains(value: Any, options: ItemTextOptions, context: Context) ->
 def same_site_as_custom_domain(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """A present URL must be on the registrable domain of the configured custom domain
     (`--custom-domain`); nothing is checked when none is configured."""
-    custom_domain = context.settings.get("custom_domain")
-    if isinstance(value, str) and isinstance(custom_domain, str) and custom_domain:
+    custom_domain = context.settings.custom_domain
+    if isinstance(value, str) and custom_domain:
         detail = custom_domain_mismatch(value, custom_domain)
         if detail:
             yield Problem(detail)

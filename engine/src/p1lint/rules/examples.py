@@ -9,12 +9,13 @@ from typing import Any
 
 from p1lint.functions.base import Context
 from p1lint.rules.compiled import CompiledRule
+from p1lint.run_settings import RunSettings
 
 
 def example_inputs(rule: CompiledRule, example: Any) -> list[tuple[Any, Context]]:
     """Each piece of data the example stands for, with the context to check it in: the example
     itself, or for a snapshot its applications (application rules) or its data (environment rules)."""
-    settings = rule.spec.examples.settings.model_dump()
+    settings = rule.spec.examples.settings.run_settings()
     if isinstance(example, str):
         return [_source_text(rule, example, settings)]
     if not is_snapshot_example(example):
@@ -48,7 +49,7 @@ def example_environment(example: Any) -> Any:
     return environment
 
 
-def _source_text(rule: CompiledRule, example: str, settings: dict[str, Any]) -> tuple[Any, Context]:
+def _source_text(rule: CompiledRule, example: str, settings: RunSettings) -> tuple[Any, Context]:
     from p1lint.documents.sources import SourceDocument, parse_bytes
 
     parsed = parse_bytes("example.json", example.encode("utf-8"))

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from p1lint.findings import Profile, SeverityName
 from p1lint.models.enums import Protocol
+from p1lint.run_settings import RunSettings
 
 ProfileSeverity = Literal["error", "warning", "info", "off"]
 OIDC: Protocol = "OPENID_CONNECT"
@@ -73,11 +74,14 @@ class Then(Strict):
     options: dict[str, Any] = Field(default_factory=dict)
 
 
-class Settings(Strict):
-    """Run settings a rule can depend on (the command line's `--custom-domain`, ...)."""
+class ExampleSettings(Strict):
+    """The run settings a rule's examples are checked with (the command line's `--custom-domain`, ...)."""
 
     custom_domain: str | None = None
     custom_attributes: list[str] = Field(default_factory=list)
+
+    def run_settings(self) -> RunSettings:
+        return RunSettings(custom_domain=self.custom_domain, custom_attributes=tuple(self.custom_attributes))
 
 
 class Examples(Strict):
@@ -86,7 +90,7 @@ class Examples(Strict):
 
     bad: Any
     good: Any
-    settings: Settings = Field(default_factory=Settings)
+    settings: ExampleSettings = Field(default_factory=ExampleSettings)
 
 
 class RuleSpec(Strict):
