@@ -6,16 +6,27 @@ unknown, not wrong: a rule whose input is unknown does not judge it."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 
-class Unknown(NamedTuple):
+class Unknown:
     """An expression whose value is not in the configuration: its source text (for messages,
     never containing more than the expression) and the traversals it references
-    (`pingone_application.portal.id`, `var.domain`)."""
+    (`pingone_application.portal.id`, `var.domain`). Deliberately not a tuple, a string or a
+    mapping, so that no check mistakes it for a list or a text."""
 
-    expression: str
-    references: tuple[str, ...] = ()
+    __slots__ = ("expression", "references")
+
+    def __init__(self, expression: str, references: tuple[str, ...] = ()) -> None:
+        self.expression = expression
+        self.references = references
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unknown) and (other.expression, other.references) == (
+            self.expression, self.references)
+
+    def __hash__(self) -> int:
+        return hash((self.expression, self.references))
 
     def __repr__(self) -> str:
         return f"Unknown({self.expression!r})"
