@@ -1,0 +1,121 @@
+"""Checks of an application's administrator role assignments against its environment: who may
+assign them, the scopes PingOne accepts a role at, roles named by their built-in name, repeats.
+
+A role is known by id in an assignment; its name, built-in identity, `applicableTo` and
+`canBeAssignedBy` come from the environment's `roles`. What the environment does not say is
+never guessed: such an assignment is not reported (`p1lint.roles.decisions`).
+
+Only the built-in role names are read when rules load (to validate options); the rest of
+`p1lint.roles` is imported when a check first runs, so a run without role assignments pays
+nothing for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, field_validator
+
+from p1lint.functions import check_function
+from p1lint.functions.base import Context, NoOptions, Options, Problem
+from p1lint.roles.names import builtin_role
+
+if TYPE_CHECKING:
+    from p1lint.roles.assignments import Assignment
+    from p1lint.roles.context import RoleContext
+
+MEMO = "roles:context"
+
+
+def role_context(context: Context) -> RoleContext:
+    """The roles of the application's environment, read once per application."""
+    from p1lint.roles.context import RoleContext
+
+    found = context.memo.get(MEMO)
+    if not isinstance(found, RoleContext) or found.environment is not context.environment:
+        found = context.memo[MEMO] = RoleContext(context.environment)
+    return found
+
+
+@check_function("role-assignable", NoOptions)
+def role_assignable(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
+    """A role assignment must be one the environment's actor may make: it holds the role at the
+    same or a wider scope, or a role whose read-only variant it is, or a role the custom role's
+    `canBeAssignedBy` names. Reported at `scope` when the actor holds such a role only elsewhere,
+    else at `role.id`. Not checked when the actor's role assignments are not given, nor when
+    PingOne rejects the role at that scope type anyway (`role-scope-type` reports it)."""
+    from p1lint.roles.assignments import assignment
+    from p1lint.roles.decisions import NO, accepted_at, assignable
+
+    wanted, roles = assignment(value), role_context(context)
+    held = roles.actor_assignments() if wanted is not None else None
+    if wanted is None or held is None or assignable(wanted, held, roles) is not NO:
+        return
+    facts = roles.role(wanted.role)
+    if facts is None or accepted_at(facts, wanted.scope.type) is not NO:
+        yield _not_assignable(wanted, held, roles)
+
+
+def _not_assignable(wanted: Assignment, held: list[Assignment], roles: RoleContext) -> Problem:
+    """At `scope` when the actor holds a role that would do, but elsewhere; else at `role.id`."""
+    from p1lint.roles.decisions import enabling
+
+    assigned = f"{roles.role_name(wanted.role)} at {roles.shown(wanted.scope)}"
+    elsewhere = ", ".join(roles.shown(one.scope) for one in enabling(wanted, held, roles))
+    if elsewhere:
+        return Problem(f"{assigned}, outside where the actor holds a role that may assign it ({elsewhere})",
+                       ("scope",))
+    return Problem(f"{assigned}; the actor holds no role that may assign it at this scope or above",
+                   ("role", "id"))
+
+
+@check_function("role-scope-type", NoOptions)
+def role_scope_type(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
+    """A role assignment's scope type must be one PingOne accepts the role at (the role's
+    `applicableTo` in the environment, else the built-in role's known scopes). Reported at
+    `scope.type`."""
+    from p1lint.roles.assignments import assignment
+    from p1lint.roles.decisions import NO, accepted_at
+
+    wanted = assignment(value)
+    facts = role_context(context).role(wanted.role) if wanted is not None else None
+    if wanted is not None and facts is not None and accepted_at(facts, wanted.scope.type) is NO:
+        yield Problem(f"{facts.shown} at {wanted.scope.type}", ("scope", "type"))
+
+
+class RoleNamesOptions(Options):
+    roles: list[str] = Field(min_length=1)  # built-in role names (API names or aliases)
+
+    @field_validator("roles")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        unknown = [name for name in value if builtin_role(name) is None]
+        if unknown:
+            raise ValueError(f"not a built-in role of data/pingone-roles.yaml: {unknown[0]!r}")
+        return value
+
+
+@check_function("builtin-role", RoleNamesOptions)
+def builtin_role_named(value: Any, options: RoleNamesOptions, context: Context) -> Iterator[Problem]:
+    """A role assignment must not be of one of the built-in `roles` (matched by the role's name
+    in the environment, loosely). Reported at `role.id`."""
+    from p1lint.roles.assignments import assignment
+
+    wanted = assignment(value)
+    facts = role_context(context).role(wanted.role) if wanted is not None else None
+    named = {found.name for found in map(builtin_role, options.roles) if found is not None}
+    if facts is not None and facts.builtin is not None and facts.builtin.name in named:
+        yield Problem(facts.shown, ("role", "id"))
+
+
+@check_function("repeated-role-assignment", NoOptions)
+def repeated_role_assignment(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
+    """No role assignment of the list may repeat another's role at an equal scope (the later is
+    reported) or at a scope the other certainly contains (the narrower is reported)."""
+    from p1lint.roles.assignments import assignment_list
+    from p1lint.roles.decisions import repeated
+
+    roles = role_context(context)
+    for index, other_index, other in repeated(assignment_list(value), roles):
+        name, where = roles.role_name(other.role), roles.shown(other.scope)
+        yield Problem(f"{name}, already held at {where} through entry {other_index}", (index,))
