@@ -159,15 +159,15 @@ class Environment:
         yield from seen.values()
 
 
-def _attributes(schema: Any) -> list[Any] | None:
+def _attributes(user_schema: Any) -> list[Any] | None:
     """The attribute list of a user schema object (`attributes`, or the API's `_embedded.attributes`)."""
-    if isinstance(schema, list):
-        return schema
-    if not isinstance(schema, dict):
+    if isinstance(user_schema, list):
+        return user_schema
+    if not isinstance(user_schema, dict):
         return None
-    attributes = schema.get("attributes")
+    attributes = user_schema.get("attributes")
     if isinstance(attributes, list):
         return attributes
-    embedded = schema.get("_embedded")
+    embedded = user_schema.get("_embedded")
     inner = embedded.get("attributes") if isinstance(embedded, dict) else None
     return inner if isinstance(inner, list) else None

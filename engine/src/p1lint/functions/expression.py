@@ -63,26 +63,26 @@ def _attributes(context: Context) -> Attributes:
     found = context.memo.get(key)
     if found is None:
         declared = context.settings.custom_attributes
-        custom, disabled = _schema_attributes(context)
+        custom, disabled = _user_schema_attributes(context)
         found = context.memo[key] = (tuple(dict.fromkeys((*declared, *custom))), disabled)
     return found
 
 
-def _schema_attributes(context: Context) -> Attributes:
+def _user_schema_attributes(context: Context) -> Attributes:
     """The user schema's attributes that are not standard ones, and its disabled attributes and
     sub-attributes (`name.middle`); nothing without a user schema."""
-    schema = context.environment.user_attributes() if context.environment is not None else None
-    if not schema:
+    user_schema = context.environment.user_attributes() if context.environment is not None else None
+    if not user_schema:
         return (), ()
     from p1lint.expressions.catalog import known_standard_paths
 
     standard = known_standard_paths()
-    custom = tuple(sorted(name for name in schema if name not in standard))
-    return custom, tuple(sorted(_disabled(schema)))
+    custom = tuple(sorted(name for name in user_schema if name not in standard))
+    return custom, tuple(sorted(_disabled(user_schema)))
 
 
-def _disabled(schema: dict[str, Any]) -> Iterator[str]:
-    for name, attribute in schema.items():
+def _disabled(user_schema: dict[str, Any]) -> Iterator[str]:
+    for name, attribute in user_schema.items():
         if attribute.get("enabled") is False:
             yield name
         subs = attribute.get("subAttributes")

@@ -42,7 +42,7 @@ def _granted(application: Any, environment: Any) -> GrantedScopes | None:
         return None
     if "scopes" in application:
         names = application["scopes"]
-        if names is None or isinstance(names, list):  # null counts as empty; other types are the schema's
+        if names is None or isinstance(names, list):  # null is empty; other types: the structure rules'
             listed = (Granted(_name(n), ("scopes", i)) for i, n in enumerate(names or ()))
             return GrantedScopes("scopes", tuple(listed))
         return None
