@@ -148,3 +148,15 @@ def test_lookups_by_id_and_scopes_of_resources(tmp_path):
     assert environment.user_attributes() == {"email": {"name": "email", "enabled": True}}
     assert environment.locate(("scopes", 1, "name")).pointer == ("resources", 1, "_embedded", "scopes", 0, "name")
     assert environment.has("userSchema") and not environment.has("actor")
+
+
+def test_the_summary_names_the_missing_context_once(tmp_path):
+    from click.testing import CliRunner
+
+    from p1lint.cli import cli
+
+    snapshot = _write(tmp_path / "snapshot.json", {"roles": [], "applications": [{
+        **WEB, "name": "w", "roleAssignments": [{"role": {"id": "r"}, "scope": {"id": "e", "type": "ENVIRONMENT"}}]}]})
+    result = CliRunner().invoke(cli, ["check", "--no-config", "--select", "P1L734,P1L755", str(snapshot)])
+    lines = [line for line in result.stderr.splitlines() if "not checked" in line]
+    assert lines == ["p1lint: not checked, for lack of context in the snapshot: actor (P1L734)"]

@@ -159,8 +159,8 @@ def _usable(rules: list[ActiveRule], environment: Environment, result: LintResul
         missing = [name for name in active.rule.spec.requires if not environment.has(name)]
         if not missing:
             usable.append(active)
-        elif environment.is_snapshot:
-            result.not_checked.setdefault(active.rule.id, missing[0])
+        elif environment.is_snapshot and active.rule.per_application:  # an environment rule without
+            result.not_checked.setdefault(active.rule.id, missing[0])  # its collection has nothing to check
     return usable
 
 

@@ -51,12 +51,14 @@ def run_check(
 
 
 def not_checked_lines(not_checked: dict[str, str]) -> list[str]:
-    """One line per missing piece of context: which rules a snapshot could not run, and why."""
+    """One line naming the context a snapshot lacked and the rules that could not run for it."""
     by_missing: dict[str, list[str]] = {}
     for rule, missing in sorted(not_checked.items()):
         by_missing.setdefault(missing, []).append(rule)
-    return [f"p1lint: not checked, the snapshot has no {missing}: {', '.join(rules)}"
-            for missing, rules in sorted(by_missing.items())]
+    if not by_missing:
+        return []
+    lacking = "; ".join(f"{missing} ({', '.join(rules)})" for missing, rules in sorted(by_missing.items()))
+    return [f"p1lint: not checked, for lack of context in the snapshot: {lacking}"]
 
 
 def _load_baseline(path: Path | None) -> Any:
