@@ -1,11 +1,11 @@
-"""Sign-on and DaVinci flow policies: assignments to policies the environment has, and the
-`acr_values` of application URLs and authorization requests (parsed and judged by
-`p1lint.authorization.acr`; each rule reports some of its kinds)."""
+"""The `acr_values` of application URLs and authorization requests (parsed and judged by
+`p1lint.authorization.acr`; each rule reports some of its kinds). Assignments to policies the
+environment lacks are `known-reference` checks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import field_validator
 
@@ -82,21 +82,3 @@ def _client_id(url: str) -> str | None:
     query = url.partition("#")[0].partition("?")[2]
     values = parse_qs(query).get("client_id", [])
     return values[0] if len(values) == 1 else None
-
-
-class KnownPolicyOptions(Options):
-    collection: Literal["signOnPolicies", "flowPolicies"]
-
-
-_WHAT = {"signOnPolicies": "sign-on policy", "flowPolicies": "DaVinci flow policy"}
-
-
-@check_function("known-policy", KnownPolicyOptions)
-def known_policy(value: Any, options: KnownPolicyOptions, context: Context) -> Iterator[Problem]:
-    """A policy id (of an assignment) must be the id of a policy of the environment's `collection`;
-    nothing is reported when the input has no such collection, or the id is not a string."""
-    environment = context.environment
-    if not isinstance(value, str) or environment is None or not environment.has(options.collection):
-        return
-    if environment.get(options.collection, value) is None:
-        yield Problem(f"the environment has no {_WHAT[options.collection]} with this id")
