@@ -108,13 +108,13 @@ REQUEST_CASES = [
      [("P1L754", "MULTI_FACTOR")]),
     ({"application": {"id": APP_ID}}, "Single_Factor+Single_Factor", {"signOnPolicyAssignments": sign_on(SINGLE)},
      [("P1L749", "Single_Factor", 2)]),
-    ({"application": {"id": APP_ID}}, f"{FLOW2}&acr_values={FLOW}", {"flowPolicyAssignments": flow(FLOW)},
-     [("P1L749", "acr_values", 2), ("P1L753", FLOW2)]),
-    # the application cannot be told: only the format is checked
-    ({"application": {"id": "nobody"}, "url": AUTHORIZE.replace(APP_ID, "nobody") + "Nope,Nope2"}, "",
+    # acr_values twice is P1L913's; the last one is judged, like every repeated parameter
+    ({"application": {"id": APP_ID}}, f"{FLOW2}&acr_values={FLOW}", {"flowPolicyAssignments": flow(FLOW)}, []),
+    ({"application": {"id": APP_ID}}, f"{FLOW}&acr_values={FLOW2}", {"flowPolicyAssignments": flow(FLOW)},
+     [("P1L753", FLOW2)]),
+    # no application has the client_id: only the format is checked
+    ({"url": AUTHORIZE.replace(APP_ID, "nobody") + "Nope,Nope2"}, "",
      {"signOnPolicyAssignments": sign_on(SINGLE)}, [("P1L749", ",Nope2")]),
-    # a named application that is not in the snapshot: the URL's client_id tells
-    ({"application": {"id": "nobody"}}, "Nope", {"signOnPolicyAssignments": sign_on(SINGLE)}, [("P1L753", "Nope")]),
 ]
 
 
@@ -191,3 +191,13 @@ def test_odd_authorization_requests_never_crash(tmp_path, request_):
     data = snapshot([app(signOnPolicyAssignments=[None, {"signOnPolicy": None}, {"priority": "1", "signOnPolicy": {"id": 5}}])],
                     authorizationRequests=[request_])
     findings(tmp_path, data, input_errors=True)  # an internal error would fail
+
+
+def test_a_request_naming_an_application_the_snapshot_lacks_is_an_input_error(tmp_path):
+    request = {"application": {"id": "nobody"}, "url": AUTHORIZE + "Nope"}
+    data = snapshot([app(signOnPolicyAssignments=sign_on(SINGLE))], authorizationRequests=[request])
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(data))
+    result = lint(path)
+    assert [e.column for e in result.errors] == [json.dumps(data).index('{"id": "nobody"}') + 1]
+    assert [f for f in result.findings if f.rule in RULES[:-1]] == []

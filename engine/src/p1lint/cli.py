@@ -71,6 +71,15 @@ rules_option = click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
     help="Extra directory of rule files (repeatable).",
 )
+select_option = click.option(
+    "--select", multiple=True, help="Rule ids, id prefixes or names to run (comma-separated).")
+ignore_option = click.option(
+    "--ignore", multiple=True, help="Rule ids, id prefixes or names to skip (comma-separated).")
+no_color_option = click.option(
+    "--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+report_format_option = click.option(
+    "--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
 custom_attribute_option = click.option(
     "--custom-attribute", "custom_attributes", multiple=True,
     help="A custom user attribute of your user schema, e.g. employeeNumber (repeatable, comma-separated).",
@@ -145,18 +154,17 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text",
-              show_default=True)
-@click.option("--select", multiple=True, help="Rule ids, id prefixes or names to run (comma-separated).")
-@click.option("--ignore", multiple=True, help="Rule ids, id prefixes or names to skip (comma-separated).")
+@report_format_option
+@select_option
+@ignore_option
 @fail_on_option
 @profile_option
 @rules_option
 @click.option("--custom-domain", help="Your PingOne custom domain (auth.example.com).")
 @click.option("--stdin-filename", default="<stdin>", help="File name to report for `-`.")
 @custom_attribute_option
-@click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@no_color_option
+@quiet_option
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings that this baseline file does not already accept.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
@@ -172,6 +180,33 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     from p1lint.commands.check import run_check
 
     sys.exit(run_check(list(paths), **options))
+
+
+@cli.command("request")
+@click.argument("request")
+@click.option("--env", "environment", required=True, metavar="SNAPSHOT",
+              help="The environment to check against: a snapshot file or directory, or an application file.")
+@click.option("--app", "application", metavar="NAME|ID",
+              help="The application the request is for (default: the one its client_id names).")
+@click.option("--par", is_flag=True,
+              help="REQUEST is the form-encoded body of a pushed authorization request, not a URL.")
+@report_format_option
+@select_option
+@ignore_option
+@fail_on_option
+@profile_option
+@rules_option
+@no_color_option
+@quiet_option
+@click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
+              help="A larger snapshot file is not read (an input error): 100MiB, 512KiB, bytes.")
+@config_options
+def check_request(request: str, **options: Any) -> None:
+    """Check one authorization request (an /as/authorize URL, or `-` to read it from standard
+    input) against its application, as PingOne would."""
+    from p1lint.commands.request import run_request
+
+    sys.exit(run_request(request, **options))
 
 
 @cli.command("rules")

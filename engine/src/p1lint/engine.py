@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from p1lint.documents.fields import MISSING, field_value
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
@@ -12,7 +12,7 @@ from p1lint.documents.kinds import Kind, kind_of, not_a_pingone_document
 from p1lint.documents.location import Location
 from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
 from p1lint.environment.inventory import ApplicationTarget, Environment
-from p1lint.findings import Finding, InputError, Notice
+from p1lint.findings import Finding, InputError, Notice, P1LintError
 from p1lint.functions.base import Context
 from p1lint.functions.regexes import RegexBudget, Unchecked
 from p1lint.messages import render
@@ -20,6 +20,9 @@ from p1lint.models.enums import Protocol, SystemApplicationType
 from p1lint.pointer import Pointer, format_pointer
 from p1lint.run_settings import RunSettings
 from p1lint.selection import ActiveRule
+
+if TYPE_CHECKING:
+    from p1lint.authorization.parameters import Form
 
 OIDC = "OPENID_CONNECT"
 KNOWN_PROTOCOLS = get_args(Protocol)
@@ -147,6 +150,7 @@ def _lint_environment(
             result.errors.append(_internal_error(target.location.document.name, error))
     try:
         _run_environment_scope(usable, environment, settings, result, budget)
+        _run_requests(usable, environment, settings, result, budget)
     except Exception as error:  # as above: report, never crash
         result.errors.append(_internal_error(environment.name, error))
 
@@ -207,6 +211,54 @@ def _run_environment_scope(
     context = Context(data, settings, regex_budget=budget, environment=environment)
     for hit in check(scoped, data, context, result.errors, environment.name):
         _record_safely(hit, environment.locate(hit.pointer), hit.pointer[2:], result)
+
+
+def lint_request(
+    text: str, form: Form, environment_path: str, application: str | None, rules: list[ActiveRule],
+    settings: RunSettings, max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+) -> LintResult:
+    """Check one authorization request (`form`: an authorize URL or a PAR body) against the
+    environment at `environment_path` (a snapshot file or directory, or an application file),
+    for the application `application` names (default: the request's client_id's). Raises
+    P1LintError when the path holds no single environment or `application` names none."""
+    from p1lint.authorization.inputs import command_line_input
+    from p1lint.environment.directory import group_units
+
+    result = LintResult()
+    units = group_units(discover([environment_path]))
+    found = [e for e in (_environment_safely(u, "<stdin>", result, max_file_size) for u in units) if e]
+    if result.errors or len(found) != 1:
+        if not result.errors:
+            raise P1LintError(f"p1lint: {environment_path} holds {len(found)} environments; name one")
+        return result
+    item = command_line_input(found[0], text, form, application)
+    usable = _usable([r for r in rules if r.rule.spec.scope == "request"], found[0], result)
+    result.files = 1
+    _run_requests(usable, found[0], settings, result, regex_budget(settings), [item])
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _run_requests(
+    rules: list[ActiveRule], environment: Environment, settings: RunSettings, result: LintResult,
+    budget: RegexBudget, inputs: list[Any] | None = None,
+) -> None:
+    """Rules over authorization requests: the snapshot's `authorizationRequests`, or `inputs`;
+    a finding points at the parameter (its column) in the request's text."""
+    from p1lint.authorization.inputs import snapshot_inputs
+
+    scoped = [r for r in rules if r.rule.spec.scope == "request"]
+    if not scoped or (inputs is None and not environment.has("authorizationRequests")):
+        return
+    for item in snapshot_inputs(environment) if inputs is None else inputs:
+        if isinstance(item, InputError):
+            result.errors.append(item)
+            continue
+        request = item.request
+        context = Context.for_request(item.application, request, settings, environment, budget)
+        for hit in check(scoped, request.data, context, result.errors, environment.name):
+            located = hit._replace(offset=request.offset(hit.pointer, hit.offset))
+            _record_safely(located, item.locate(hit.pointer), hit.pointer, result)
 
 
 def protocol_of(data: Any) -> str:

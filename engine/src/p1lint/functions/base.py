@@ -13,6 +13,7 @@ from p1lint.pointer import Pointer
 from p1lint.run_settings import RunSettings
 
 if TYPE_CHECKING:
+    from p1lint.authorization.parameters import AuthorizationRequest
     from p1lint.environment.inventory import Environment
 
 
@@ -40,7 +41,8 @@ class Context:
     """What a function may look at besides the value: the application, the run settings, a memo, facts
     of the source text the data no longer shows (keys repeated in one object), and the
     environment the application belongs to (for rules of `scope: environment`, `application` is
-    the environment's data)."""
+    the environment's data; for rules of `scope: request`, it is the application the request is
+    for, None when no application of the environment matches, and `request` is the request)."""
 
     application: Any
     settings: RunSettings = field(default_factory=RunSettings)
@@ -48,6 +50,17 @@ class Context:
     duplicate_keys: tuple[Pointer, ...] = ()
     regex_budget: RegexBudget = field(default_factory=RegexBudget)  # one per file, shared by its applications
     environment: Environment | None = None
+    request: AuthorizationRequest | None = None
+
+    @classmethod
+    def for_request(
+        cls, application: Any, request: AuthorizationRequest, settings: RunSettings,
+        environment: Environment, regex_budget: RegexBudget | None = None,
+    ) -> Context:
+        """The context of a request rule; parameters written twice are its repeated keys."""
+        repeated = tuple((name,) for name in request.repeated)
+        return cls(application, settings, duplicate_keys=repeated, regex_budget=regex_budget or RegexBudget(),
+                   environment=environment, request=request)
 
 
 CheckCallable = Callable[[Any, Any, Context], Iterable[Problem]]

@@ -18,14 +18,28 @@ def example_inputs(rule: CompiledRule, example: Any) -> list[tuple[Any, Context]
     settings = rule.spec.examples.settings.run_settings()
     if isinstance(example, str):
         return [_source_text(rule, example, settings)]
-    if not is_snapshot_example(example):
-        return [(example, Context(example, settings))]
+    if not is_snapshot_example(example):  # an application: it sends no request
+        return [] if rule.spec.scope == "request" else [(example, Context(example, settings))]
     environment = example_environment(example)
+    if rule.spec.scope == "request":
+        return _request_inputs(environment, settings)
     if rule.spec.scope == "environment":
         data = environment.data()
         return [(data, Context(data, settings, environment=environment))]
     return [(t.application, Context(t.application, settings, environment=environment))
             for t in environment.applications]
+
+
+def _request_inputs(environment: Any, settings: RunSettings) -> list[tuple[Any, Context]]:
+    """The snapshot's authorization requests, each with its application, as the engine checks them."""
+    from p1lint.authorization.inputs import RequestInput, snapshot_inputs
+
+    inputs = list(snapshot_inputs(environment))
+    errors = [item for item in inputs if not isinstance(item, RequestInput)]
+    if errors:
+        raise ValueError(f"an authorization request of the example is malformed: {errors[0]}")
+    return [(item.request.data, Context.for_request(item.application, item.request, settings, environment))
+            for item in inputs if isinstance(item, RequestInput)]
 
 
 def is_snapshot_example(example: Any) -> bool:

@@ -105,7 +105,7 @@ class RuleSpec(Strict):
     rationale: str
     references: list[Reference] = Field(min_length=1)
     docs: str | None = None
-    scope: Literal["application", "environment"] = "application"
+    scope: Literal["application", "environment", "request"] = "application"
     requires: list[str] = Field(default_factory=list)
     protocols: list[Protocol] = Field(default_factory=lambda: [OIDC])
     given: list[str] = Field(min_length=1)
