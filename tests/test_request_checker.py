@@ -147,6 +147,17 @@ CASES = [
     ("client_secret in the URL", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}&client_secret=hunter2hunter2"),
      [("P1L912", "/client_secret")]),
     ("a fragment is never sent", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}#client_secret=x"), []),
+    # the endpoint
+    ("another environment", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}").replace(ENV, "e" + ENV[1:]),
+     [("P1L911", "")]),
+    ("no environment id", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}").replace(ENV + "/", ""),
+     [("P1L911", "")]),
+    ("a custom domain", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}").replace(f"auth.pingone.com/{ENV}", "login.example.com"), []),
+    ("another region", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}").replace("auth.pingone.com", "auth.pingone.eu"), []),
+    ("not the authorize endpoint", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}").replace("/as/authorize", "/as/token"),
+     [("P1L911", "")]),
+    ("http", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}").replace("https://auth", "http://auth"),
+     [("P1L911", "")]),
     ("repeated parameter", url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}&scope=openid&scope=email"),
      [("P1L913", "/scope")]),
 ]
@@ -188,6 +199,14 @@ def test_columns_point_at_the_parameter_and_into_its_value(snapshot_path):
     [finding] = lint_request(text, "url", snapshot_path, None, rules, RunSettings()).findings
     assert (finding.file, finding.line) == ("<request>", 1)
     assert text[finding.column - 1 :] == "F%C3%B6rce"
+
+
+def test_the_environment_id_is_pointed_at(snapshot_path):
+    other = "e" + ENV[1:]
+    text = url(WEB, f"response_type=code&redirect_uri=https://web.example.com/cb&{PKCE}").replace(ENV, other)
+    rules = active_rules(catalogue(), "recommended")
+    [finding] = lint_request(text, "url", snapshot_path, None, rules, RunSettings()).findings
+    assert text[finding.column - 1 :].startswith(other + "/as/authorize")
 
 
 def test_snapshot_requests_point_into_the_url_in_the_file(tmp_path):

@@ -65,8 +65,11 @@ class AuthorizationRequest:
 
     def offset(self, pointer: Pointer, inner: int | None = None) -> int:
         """Where the value at `pointer` (a parameter, by name) is written in the text — at
-        character `inner` of its decoded value, if given; an absent parameter at `start`."""
-        parameter = self.parameter(pointer[0]) if pointer and isinstance(pointer[0], str) else None
+        character `inner` of its decoded value, if given; an absent parameter at `start`. For the
+        request as a whole (the empty pointer), `inner` is an offset in the text itself."""
+        if not pointer:
+            return inner if inner is not None and 0 <= inner <= len(self.text) else self.start
+        parameter = self.parameter(pointer[0]) if isinstance(pointer[0], str) else None
         if parameter is None:
             return self.start
         if inner is None or not 0 <= inner <= len(parameter.characters):

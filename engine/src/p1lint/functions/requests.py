@@ -240,3 +240,42 @@ def not_in_url(value: Any, options: ParametersOptions, context: Context) -> Iter
     for name in options.parameters:
         if _parameter(value, name) is not None:
             yield Problem("is sent in the URL", (name,))
+
+
+PINGONE_AUTH_HOST = "auth.pingone."  # auth.pingone.com, .eu, .asia, .ca, .com.au, .sg
+AUTHORIZE_PATH = "/as/authorize"
+
+
+@check_function("authorize-endpoint", NoOptions)
+def authorize_endpoint(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
+    """An authorize URL must be https and end in /as/authorize; on PingOne's own host
+    (`auth.pingone.<region>/<environment id>/as/authorize`) the environment id must be the id of
+    the environment the application belongs to, when the input says which that is."""
+    request = context.request
+    if request is None or request.form != "url":
+        return
+    uri = parse_uri(request.text)
+    if uri.scheme_lower != "https" or not uri.path.endswith(AUTHORIZE_PATH):
+        yield Problem("is not a PingOne authorization endpoint (https://.../as/authorize)", (), 0)
+        return
+    segments = uri.path.split("/")
+    if not uri.host.lower().startswith(PINGONE_AUTH_HOST):
+        return  # a custom domain: https://auth.example.com/as/authorize, no environment id
+    if len(segments) != 4:
+        yield Problem("names no environment (https://auth.pingone.com/<environment id>/as/authorize)", (), 0)
+        return
+    expected = _environment_id(context)
+    if expected is not None and segments[1] != expected:
+        yield Problem(f"goes to the environment {segments[1]}, not to {expected}",
+                      (), request.text.find(segments[1], len(uri.scheme or "")))
+
+
+def _environment_id(context: Context) -> str | None:
+    """The environment's id: the snapshot's `environment.id`, else the application's."""
+    environment = context.environment.object("environment") if context.environment is not None else None
+    application = _application(context) or {}
+    for owner in (environment, application.get("environment")):
+        identifier = owner.get("id") if isinstance(owner, dict) else None
+        if isinstance(identifier, str) and identifier:
+            return identifier
+    return None
