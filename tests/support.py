@@ -29,22 +29,19 @@ def lint(*paths: str | Path, profile: str = "recommended", **settings: Any) -> L
 
 
 def fixture_files() -> list[Path]:
-    """Every application file under fixtures/ (hidden files hold settings, not applications), and
-    every snapshot directory as one fixture (its files are one environment)."""
-    found = (p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".json", ".yaml", ".yml"))
-    fixtures = {_snapshot_directory(p) or p for p in found if _is_snapshot_fixture(p.relative_to(FIXTURES).parts)}
-    return sorted(fixtures)
+    """Every input unit under fixtures/, as the engine groups them: an application file, or a
+    directory read as one environment (a snapshot directory, a Terraform module). Files of every
+    registered input format count; hidden files hold settings, not applications."""
+    from p1lint.documents.sources import discover
+    from p1lint.environment.directory import group_units
 
-
-def _snapshot_directory(path: Path) -> Path | None:
-    from p1lint.environment.directory import snapshot_root
-
-    root = snapshot_root(str(path))
-    return Path(root) if root else None
+    units = group_units(discover([str(FIXTURES)]))
+    fixtures = {Path(getattr(unit, "path", unit)) for unit in units}
+    return sorted(p for p in fixtures if _is_snapshot_fixture(p.relative_to(FIXTURES).parts))
 
 
 def _is_snapshot_fixture(parts: tuple[str, ...]) -> bool:
-    """Hidden files hold settings; fixtures/real/ is checked against its own review (test_real_corpus)."""
+    """fixtures/real/ is checked against its own review (test_real_corpus, test_real_terraform)."""
     return parts[0] != "real" and not any(part.startswith(".") for part in parts)
 
 

@@ -1,0 +1,84 @@
+"""The provider's own Terraform configurations (fixtures/real/terraform-provider/tf/, see its
+PROVENANCE.json: every `pingone_application*` example and every acceptance-test configuration of the
+application resources) lint without an input or internal error, with every finding in their `.tf`
+files. Compared with their JSON translation (accepted/ and rejected/, reviewed in REVIEW.json): an
+accepted configuration has no error its translation does not have, and a rejected one has each
+finding the reviewer signed for its translation."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from p1lint.documents.formats import DATA_SUFFIXES
+from tests.support import FIXTURES
+from tests.terraform_support import Key, document_keys, terraform_keys
+
+CORPUS = FIXTURES / "real" / "terraform-provider"
+TF = CORPUS / "tf"
+PROVENANCE = json.loads((TF / "PROVENANCE.json").read_text(encoding="utf-8"))
+CONFIGURATIONS: list[dict[str, Any]] = PROVENANCE["configurations"]
+REVIEW = json.loads((CORPUS / "REVIEW.json").read_text(encoding="utf-8"))
+TRANSLATED = [c for c in CONFIGURATIONS if c["translation"]]
+
+needs_hcl = pytest.mark.xfail(
+    ".tf" not in DATA_SUFFIXES, reason="the .tf format (hcl) is not registered yet", strict=True
+)
+
+
+def ids(configurations: list[dict[str, Any]]) -> list[str]:
+    return [c["directory"] for c in configurations]
+
+
+def test_every_configuration_has_provenance() -> None:
+    assert len(PROVENANCE["commit"]) == 40
+    assert PROVENANCE["license"] == "MPL-2.0" and (TF / "LICENSE").exists()
+    on_disk = sorted(p.name for p in TF.iterdir() if p.is_dir())
+    assert on_disk == sorted(ids(CONFIGURATIONS))
+    assert all(sorted(p.name for p in (TF / d).iterdir()) == ["main.tf"] for d in on_disk)
+
+
+def test_every_translation_has_its_configuration() -> None:
+    translations = {c["translation"] for c in TRANSLATED}
+    assert translations == set(REVIEW["files"])
+
+
+@needs_hcl
+@pytest.mark.parametrize("configuration", CONFIGURATIONS, ids=ids(CONFIGURATIONS))
+def test_lints_without_error(configuration: dict[str, Any]) -> None:
+    folder = TF / configuration["directory"]
+    _, result = terraform_keys(folder)
+    assert result.errors == []
+    assert all(Path(f.file) == folder / "main.tf" for f in result.findings)
+
+
+def _errors(keys: list[Key]) -> Counter[Key]:
+    return Counter(k for k in keys if k.severity == "error")
+
+
+@needs_hcl
+@pytest.mark.parametrize("configuration", [c for c in TRANSLATED if c["translation"].startswith("accepted/")],
+                         ids=ids([c for c in TRANSLATED if c["translation"].startswith("accepted/")]))
+def test_accepted_has_no_error_its_translation_lacks(configuration: dict[str, Any]) -> None:
+    translation, _ = document_keys(CORPUS / configuration["translation"])
+    actual, result = terraform_keys(TF / configuration["directory"], translation)
+    assert result.errors == []
+    assert list((_errors(actual) - _errors(translation)).elements()) == []
+
+
+@needs_hcl
+@pytest.mark.parametrize("configuration", [c for c in TRANSLATED if c["translation"].startswith("rejected/")],
+                         ids=ids([c for c in TRANSLATED if c["translation"].startswith("rejected/")]))
+def test_rejected_has_the_reviewed_findings(configuration: dict[str, Any]) -> None:
+    name = configuration["translation"]
+    signed = {(i["rule"], i["path"], i["severity"]) for i in REVIEW["files"][name] if i["verdict"] == "correct"}
+    translation, result = document_keys(CORPUS / name)
+    reviewed = Counter(k for f, k in zip(result.findings, translation, strict=True)
+                       if (f.rule, f.path, f.severity) in signed)
+    actual, result = terraform_keys(TF / configuration["directory"], list(reviewed))
+    assert result.errors == []
+    assert list((reviewed - Counter(actual)).elements()) == []

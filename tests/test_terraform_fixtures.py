@@ -1,0 +1,87 @@
+"""The Terraform fixtures (fixtures/terraform/good|bad/<name>/, one module each) lint like their API JSON
+equivalents (fixtures/terraform/equivalents/good|bad/<name>/, what the Management API returns for the
+objects each module manages or reads): the same rules, at the same model pointers of the same
+applications and environment entries, with every finding located in a `.tf` file.
+
+The equivalents hold concrete values where a configuration has variables, references or function
+calls (values that are fine): what Terraform does not know must not produce a finding, so parity
+holds only if unknown values are left unjudged. They leave out what the configuration does not say
+(PingOne's core `sub` mapping, the secret a `pingone_application_secret` reads)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from p1lint.documents.formats import DATA_SUFFIXES
+from tests.support import FIXTURES
+from tests.terraform_support import Key, document_keys, terraform_keys
+
+TERRAFORM = FIXTURES / "terraform"
+EQUIVALENTS = TERRAFORM / "equivalents"
+MODULES = sorted(p.parent for p in TERRAFORM.glob("[gb]*/*/*.tf"))
+MODULES = sorted(set(MODULES))
+IDS = [str(p.relative_to(TERRAFORM)) for p in MODULES]
+GATED = ("warning", "error")
+
+needs_hcl = pytest.mark.xfail(
+    ".tf" not in DATA_SUFFIXES, reason="the .tf format (hcl) is not registered yet", strict=True
+)
+
+
+def equivalent(module: Path) -> Path:
+    return EQUIVALENTS / module.relative_to(TERRAFORM)
+
+
+def test_each_module_has_an_equivalent() -> None:
+    assert MODULES, "no Terraform fixtures found"
+    assert sorted(p for p in EQUIVALENTS.glob("*/*") if p.is_dir()) == [equivalent(m) for m in MODULES]
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if m.parent.name == "good"], ids=lambda m: m.name)
+def test_good_equivalents_have_no_error_or_warning(module: Path) -> None:
+    keys, result = document_keys(equivalent(module))
+    assert result.errors == []
+    assert [k for k in keys if k.severity in GATED] == []
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if m.parent.name == "bad"], ids=lambda m: m.name)
+def test_bad_equivalents_have_what_they_seed(module: Path) -> None:
+    keys, result = document_keys(equivalent(module))
+    assert result.errors == []
+    assert [k for k in keys if k.severity in GATED], "a bad fixture without an error or warning"
+    assert not [k for k in keys if k.subject.startswith("?")], "findings outside every application"
+
+
+@needs_hcl
+@pytest.mark.parametrize("module", MODULES, ids=IDS)
+def test_parity_with_the_api_json(module: Path) -> None:
+    expected, _ = document_keys(equivalent(module))
+    actual, result = terraform_keys(module, expected)
+    assert result.errors == []
+    assert _difference(actual, expected) == ([], [])
+
+
+@needs_hcl
+@pytest.mark.parametrize("module", MODULES, ids=IDS)
+def test_findings_are_located_in_the_tf_files(module: Path) -> None:
+    result = terraform_keys(module)[1]
+    assert result.findings
+    for finding in result.findings:
+        file = Path(finding.file)
+        assert file.suffix == ".tf" and file.parent == module, finding
+        lines = file.read_text(encoding="utf-8").splitlines()
+        assert 1 <= finding.line <= finding.end_line <= len(lines), finding
+        assert finding.path.startswith(("/resource/", "/data/")), finding
+
+
+def _difference(actual: list[Key], expected: list[Key]) -> tuple[list[Key], list[Key]]:
+    """(only in the Terraform findings, only in the JSON findings), as multisets."""
+    only_actual, only_expected = list(actual), []
+    for key in expected:
+        if key in only_actual:
+            only_actual.remove(key)
+        else:
+            only_expected.append(key)
+    return only_actual, only_expected
