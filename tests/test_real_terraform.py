@@ -16,7 +16,7 @@ import pytest
 
 from p1lint.documents.formats import DATA_SUFFIXES
 from tests.support import FIXTURES
-from tests.terraform_support import Key, document_keys, terraform_keys
+from tests.terraform_support import Key, document_keys, environments, subject_name, terraform_keys
 
 CORPUS = FIXTURES / "real" / "terraform-provider"
 TF = CORPUS / "tf"
@@ -24,6 +24,17 @@ PROVENANCE = json.loads((TF / "PROVENANCE.json").read_text(encoding="utf-8"))
 CONFIGURATIONS: list[dict[str, Any]] = PROVENANCE["configurations"]
 REVIEW = json.loads((CORPUS / "REVIEW.json").read_text(encoding="utf-8"))
 TRANSLATED = [c for c in CONFIGURATIONS if c["translation"]]
+
+# Errors a configuration draws that its JSON translation cannot: the translation is one application
+# file, without the environment the configuration declares. Tolerated while listed, so that an entry
+# is removed once its rule is fixed.
+KNOWN_ERRORS: dict[str, list[Key]] = {
+    # The mapping is tied to the openid scope, which the grant does not list, and PingOne accepts it
+    # (the acceptance test applies this configuration): P1L815 is stricter than PingOne for openid.
+    "acc-application-attribute-mapping-full": [
+        Key("P1L815", "error", "application ApplicationAttributeMapping_Full", "/attributeMappings/0/oidcScopes/0"),
+    ],
+}
 
 needs_hcl = pytest.mark.xfail(
     ".tf" not in DATA_SUFFIXES, reason="the .tf format (hcl) is not registered yet", strict=True
@@ -56,6 +67,20 @@ def test_lints_without_error(configuration: dict[str, Any]) -> None:
     assert all(Path(f.file) == folder / "main.tf" for f in result.findings)
 
 
+def translation_keys(configuration: dict[str, Any]) -> tuple[list[Key], Any]:
+    """The findings of the configuration's JSON translation, named by the configuration's own
+    applications: a translation that repeats another configuration's (translate.py keeps one) has
+    the other's application names, in the same order."""
+    keys, result = document_keys(CORPUS / configuration["translation"])
+    data = json.loads((CORPUS / configuration["translation"]).read_text(encoding="utf-8"))
+    theirs = [subject_name("application", app) for app in (data if isinstance(data, list) else [data])]
+    ours = [subject_name("application", target.application)
+            for environment in environments(TF / configuration["directory"])
+            for target in environment.applications if target.application.get("protocol") == "OPENID_CONNECT"]
+    renamed = dict(zip(theirs, ours, strict=True))
+    return [k._replace(subject=renamed.get(k.subject, k.subject)) for k in keys], result
+
+
 def _errors(keys: list[Key]) -> Counter[Key]:
     return Counter(k for k in keys if k.severity == "error")
 
@@ -64,10 +89,11 @@ def _errors(keys: list[Key]) -> Counter[Key]:
 @pytest.mark.parametrize("configuration", [c for c in TRANSLATED if c["translation"].startswith("accepted/")],
                          ids=ids([c for c in TRANSLATED if c["translation"].startswith("accepted/")]))
 def test_accepted_has_no_error_its_translation_lacks(configuration: dict[str, Any]) -> None:
-    translation, _ = document_keys(CORPUS / configuration["translation"])
+    translation, _ = translation_keys(configuration)
     actual, result = terraform_keys(TF / configuration["directory"], translation)
     assert result.errors == []
-    assert list((_errors(actual) - _errors(translation)).elements()) == []
+    extra = sorted((_errors(actual) - _errors(translation)).elements())
+    assert extra == KNOWN_ERRORS.get(configuration["directory"], [])
 
 
 @needs_hcl
@@ -76,7 +102,7 @@ def test_accepted_has_no_error_its_translation_lacks(configuration: dict[str, An
 def test_rejected_has_the_reviewed_findings(configuration: dict[str, Any]) -> None:
     name = configuration["translation"]
     signed = {(i["rule"], i["path"], i["severity"]) for i in REVIEW["files"][name] if i["verdict"] == "correct"}
-    translation, result = document_keys(CORPUS / name)
+    translation, result = translation_keys(configuration)
     reviewed = Counter(k for f, k in zip(result.findings, translation, strict=True)
                        if (f.rule, f.path, f.severity) in signed)
     actual, result = terraform_keys(TF / configuration["directory"], list(reviewed))
