@@ -4,6 +4,8 @@ its value) is written, repeated names, and the query of a URL up to its fragment
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from p1lint.authorization.parameters import decode, parse_body, parse_url
 
@@ -62,3 +64,25 @@ def test_a_pushed_body_is_all_parameters():
     assert request.form == "par"
     assert request.data == {"response_type": "code", "scope": "openid email"}
     assert request.start == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab=&%+?#2Fc3A9 \u00e9\x00"), max_size=60))
+def test_any_text_is_read_without_raising_and_every_offset_is_in_it(text):
+    from urllib.parse import unquote_plus
+
+    for request in (parse_url(text), parse_body(text)):
+        assert 0 <= request.start <= len(text)
+        for parameter in request.parameters:
+            assert len(parameter.characters) == len(parameter.value)
+            assert all(parameter.value_start <= at < parameter.end for at in parameter.characters)
+            assert parameter.value == unquote_plus(text[parameter.value_start : parameter.end], errors="replace")
+        for name in request.data:
+            assert 0 <= request.offset((name,), 0) <= len(text)
+
+
+def test_many_repeated_parameters_are_indexed_once():
+    text = PREFIX + "&".join(f"p{i}=1&p{i}=2" for i in range(20_000))
+    request = parse_url(text)
+    assert len(request.repeated) == 20_000
+    assert all(request.offset((name,)) > 0 for name in request.repeated)

@@ -47,8 +47,9 @@ class RequestText:
     name = "authorization request"
     suffixes: tuple[str, ...] = ()
 
-    def __init__(self, form: Form) -> None:
+    def __init__(self, form: Form, request: AuthorizationRequest | None = None) -> None:
         self.form = form
+        self.request = request  # already read: not parsed again for its spans
 
     def sniff(self, name: str, text: str) -> bool:
         return False
@@ -57,7 +58,10 @@ class RequestText:
         return SourceDocument(name, text, text, self)
 
     def locator(self, text: str) -> RequestLocator:
-        return RequestLocator(parse_request(text, self.form))
+        request = self.request
+        if request is None or request.text != text:
+            request = parse_request(text, self.form)
+        return RequestLocator(request)
 
 
 class RequestLocator:
@@ -88,7 +92,7 @@ def command_line_input(environment: Environment, text: str, form: Form, key: str
     application of the environment, or several."""
     request = parse_request(text, form)
     application = _named(environment, key) if key is not None else _for_client(environment, request)
-    document = SourceDocument(COMMAND_LINE_NAME, text, text, RequestText(form))
+    document = SourceDocument(COMMAND_LINE_NAME, text, text, RequestText(form, request))
     return RequestInput(request, application, Location(document, ()), per_parameter=True)
 
 

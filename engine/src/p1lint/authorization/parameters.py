@@ -59,9 +59,13 @@ class AuthorizationRequest:
             seen.add(parameter.name)
         return tuple(repeated)
 
+    @cached_property
+    def _by_name(self) -> dict[str, Parameter]:
+        return {parameter.name: parameter for parameter in self.parameters}
+
     def parameter(self, name: str) -> Parameter | None:
         """The (last) parameter of that name."""
-        return next((p for p in reversed(self.parameters) if p.name == name), None)
+        return self._by_name.get(name)
 
     def offset(self, pointer: Pointer, inner: int | None = None) -> int:
         """Where the value at `pointer` (a parameter, by name) is written in the text — at
