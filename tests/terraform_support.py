@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.documents.sources import discover
-from p1lint.engine import LintResult, _environment
+from p1lint.engine import LintResult, _environments
 from p1lint.environment.directory import group_units
 from p1lint.environment.inventory import Environment
 from p1lint.findings import Finding
@@ -53,9 +53,7 @@ def environments(path: Path) -> list[Environment]:
     """The environments p1lint reads from `path`, built as the engine builds them."""
     found = []
     for unit in group_units(discover([str(path)])):
-        environment = _environment(unit, "<stdin>", LintResult(), DEFAULT_MAX_FILE_SIZE)
-        if environment is not None:
-            found.append(environment)
+        found.extend(_environments(unit, "<stdin>", LintResult(), DEFAULT_MAX_FILE_SIZE))
     return found
 
 

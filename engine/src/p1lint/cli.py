@@ -163,6 +163,9 @@ def cli() -> None:
 @click.option("--custom-domain", help="Your PingOne custom domain (auth.example.com).")
 @click.option("--stdin-filename", default="<stdin>", help="File name to report for `-`.")
 @custom_attribute_option
+@click.option("--actor", type=click.Path(dir_okay=False),
+              help="JSON or YAML file with the actor (type, id, roleAssignments) whose roles bound the role "
+                   "assignments, for environments that do not say (Terraform configurations).")
 @no_color_option
 @quiet_option
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),

@@ -11,7 +11,7 @@ from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.documents.kinds import Kind, kind_of, not_a_pingone_document
 from p1lint.documents.location import Location
 from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
-from p1lint.environment.inventory import ApplicationTarget, Environment
+from p1lint.environment.inventory import ApplicationTarget, Entry, Environment
 from p1lint.findings import Finding, InputError, Notice, P1LintError
 from p1lint.functions.base import Context
 from p1lint.functions.regexes import RegexBudget, Unchecked
@@ -52,51 +52,83 @@ class Hit(NamedTuple):
 
 def lint_paths(
     paths: Iterable[str], rules: list[ActiveRule], settings: RunSettings | None = None,
-    stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None,
 ) -> LintResult:
-    """Lint every file below `paths`, one environment at a time (a snapshot, or the applications
-    of one file); unreadable inputs become errors, never exceptions."""
+    """Lint every file below `paths`, one environment at a time (a snapshot, the applications of
+    one file, an environment of a Terraform configuration); unreadable inputs become errors,
+    never exceptions. `actor` is a file with the actor of environments that have none."""
     from p1lint.environment.directory import group_units
 
     result = LintResult()
     settings = RunSettings() if settings is None else settings
+    given = _actor(actor, result)
     for unit in group_units(discover(paths)):
-        environment = _environment_safely(unit, stdin_name, result, max_file_size)
-        if environment is not None:
+        for environment in _environments_safely(unit, stdin_name, result, max_file_size):
+            if given is not None:
+                environment.objects.setdefault("actor", given)
             _lint_environment(environment, rules, settings, result)
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def _environment_safely(
+def _actor(name: str | None, result: LintResult) -> Entry | None:
+    from p1lint.environment.actor import read_actor
+
+    entry = None if name is None else read_actor(name)
+    if isinstance(entry, InputError):
+        result.errors.append(entry)
+        return None
+    return entry
+
+
+def _environments_safely(
     unit: Any, stdin_name: str, result: LintResult, max_file_size: int
-) -> Environment | None:
-    """The environment of one input unit; a bug in reading it costs that unit, not the run."""
+) -> list[Environment]:
+    """The environments of one input unit; a bug in reading it costs that unit, not the run."""
     try:
-        environment = _environment(unit, stdin_name, result, max_file_size)
+        environments = _environments(unit, stdin_name, result, max_file_size)
     except Exception as error:
         result.files, result.unreadable = result.files + 1, result.unreadable + 1
         result.errors.append(_internal_error(str(getattr(unit, "path", unit)), error))
-        return None
-    if environment is not None:
+        return []
+    for environment in environments:
         result.errors.extend(environment.problems)
-    return environment
+    return environments
 
 
-def _environment(unit: Any, stdin_name: str, result: LintResult, max_file_size: int) -> Environment | None:
-    from p1lint.environment.directory import SnapshotDirectory, directory_environment
+def _environments(unit: Any, stdin_name: str, result: LintResult, max_file_size: int) -> list[Environment]:
+    from p1lint.environment.directory import SnapshotDirectory
     from p1lint.environment.snapshot import SNAPSHOT_KIND, application_environment, snapshot_environment
+    from p1lint.environment.terraformdirs import TERRAFORM_KIND, TerraformDirectory
 
-    if isinstance(unit, SnapshotDirectory):
+    if isinstance(unit, SnapshotDirectory | TerraformDirectory):
         documents = [d for d in (_read_member(n, result, max_file_size) for n in unit.files) if d]
-        return directory_environment(unit, documents) if documents else None
+        return _directory_environments(unit, documents)
     read = _read(unit, stdin_name, result, max_file_size)
     if read is None:
-        return None
+        return []
     document, kind = read
+    if kind is TERRAFORM_KIND:
+        return _terraform_environments(document.name, [document])
     if kind.name == SNAPSHOT_KIND:
-        return snapshot_environment(document)
-    return application_environment(document, kind)
+        return [snapshot_environment(document)]
+    return [application_environment(document, kind)]
+
+
+def _directory_environments(unit: Any, documents: list[SourceDocument]) -> list[Environment]:
+    from p1lint.environment.directory import SnapshotDirectory, directory_environment
+
+    if not documents:
+        return []
+    if isinstance(unit, SnapshotDirectory):
+        return [directory_environment(unit, documents)]
+    return _terraform_environments(unit.path, documents)
+
+
+def _terraform_environments(name: str, documents: list[SourceDocument]) -> list[Environment]:
+    from p1lint.tfconfig.environments import terraform_environments
+
+    return terraform_environments(name, documents)
 
 
 def _read_member(name: str, result: LintResult, max_file_size: int) -> SourceDocument | None:
@@ -116,7 +148,7 @@ def _read(
     """A PingOne document and its kind; anything else is an input error, or, for a file found
     while walking a directory, a notice."""
     document = read_source(name, stdin_name, max_file_size)
-    kind = kind_of(document.data) if isinstance(document, SourceDocument) else None
+    kind = _kind(document) if isinstance(document, SourceDocument) else None
     if isinstance(document, SourceDocument) and kind is None:
         reason = not_a_pingone_document(document.data)
         if isinstance(name, WalkedFile):
@@ -130,6 +162,12 @@ def _read(
         return None
     assert kind is not None
     return document, kind
+
+
+def _kind(document: SourceDocument) -> Kind | None:
+    from p1lint.environment.terraformdirs import TERRAFORM_KIND, is_terraform_document
+
+    return TERRAFORM_KIND if is_terraform_document(document) else kind_of(document.data)
 
 
 def regex_budget(settings: RunSettings) -> RegexBudget:
@@ -226,7 +264,7 @@ def lint_request(
 
     result = LintResult()
     units = group_units(discover([environment_path]))
-    found = [e for e in (_environment_safely(u, "<stdin>", result, max_file_size) for u in units) if e]
+    found = [e for u in units for e in _environments_safely(u, "<stdin>", result, max_file_size)]
     if result.errors or len(found) != 1:
         if not result.errors:
             raise P1LintError(f"p1lint: {environment_path} holds {len(found)} environments; name one")

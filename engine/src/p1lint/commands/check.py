@@ -22,7 +22,7 @@ def run_check(
     fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
     baseline: Path | None, write_baseline: Path | None, regex_budget: float = DEFAULT_REGEX_BUDGET,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None,
 ) -> int:
     from p1lint.engine import lint_paths
     from p1lint.reporters import make_reporter, report
@@ -35,7 +35,7 @@ def run_check(
         return EXIT_ERROR
     settings = RunSettings(custom_domain=custom_domain, regex_budget=regex_budget,
                            custom_attributes=tuple(split_values(custom_attributes)))
-    result = lint_paths(paths, rules, settings, stdin_filename, max_file_size)
+    result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor)
     for error in result.errors:
         click.echo(str(error), err=True)
     for notice in [] if quiet else result.skipped:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from p1lint.documents.embedded import EmbeddedView, embedded_view
+from p1lint.documents.embedded import View, embedded_view
 from p1lint.documents.kinds import APPLICATION, ARRAY, Kind, kind_of
 from p1lint.pointer import Pointer
 
@@ -15,7 +15,7 @@ class Located(NamedTuple):
     check (embedded sub-collections in place, see `embedded`)."""
 
     pointer: Pointer
-    view: EmbeddedView
+    view: View
 
     @property
     def application(self) -> Any:

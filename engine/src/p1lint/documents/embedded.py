@@ -11,7 +11,7 @@ back, so a finding points at the entry where it is written (`/_embedded/attribut
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from p1lint.pointer import Pointer
 
@@ -24,6 +24,18 @@ SUB_COLLECTIONS = {
     "signOnPolicyAssignments": "signOnPolicyAssignments",
     "flowPolicyAssignments": "flowPolicyAssignments",
 }
+
+
+class View(Protocol):
+    """An application as rules see it (`data`), and the way between its pointers and those of
+    where it is written; `EmbeddedView` here, `TerraformView` for Terraform configurations."""
+
+    @property
+    def data(self) -> Any: ...
+
+    def original(self, pointer: Pointer) -> Pointer: ...
+
+    def viewed(self, pointer: Pointer) -> Pointer: ...
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from p1lint.documents.document import InputFormat
 from p1lint.documents.jsonformat import JSON
+from p1lint.documents.tfjsonformat import TERRAFORM_JSON
 from p1lint.documents.yamlformat import YAML
 
-FORMATS: tuple[InputFormat, ...] = (JSON, YAML)
+FORMATS: tuple[InputFormat, ...] = (TERRAFORM_JSON, JSON, YAML)
 DATA_SUFFIXES = tuple(suffix for each in FORMATS for suffix in each.suffixes)
-NAMES = " or ".join(each.name for each in FORMATS)  # "JSON or YAML", for messages
+_NAMES = [each.name for each in FORMATS]
+NAMES = f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]}"  # "Terraform JSON, JSON or YAML", for messages
 
 
 def format_for(name: str, text: str) -> InputFormat:

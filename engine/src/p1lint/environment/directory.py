@@ -19,6 +19,7 @@ from p1lint.documents.sources import DATA_SUFFIXES, SourceDocument
 from p1lint.environment.collections import APPLICATION_FILES, BY_NAME, list_entries
 from p1lint.environment.inventory import ApplicationTarget, Attached, Environment
 from p1lint.environment.snapshot import add_collection
+from p1lint.environment.terraformdirs import TerraformDirectory, terraform_directory
 from p1lint.findings import InputError
 
 
@@ -29,7 +30,7 @@ class SnapshotDirectory(NamedTuple):
     files: list[str]
 
 
-Unit = str | SnapshotDirectory
+Unit = str | SnapshotDirectory | TerraformDirectory
 
 
 @cache
@@ -56,18 +57,27 @@ def snapshot_root(name: str) -> str | None:
 
 
 def group_units(names: Iterable[str]) -> list[Unit]:
-    """The input files, members of a snapshot directory gathered into one unit (in the order the
-    first of them came), every member of it read once."""
+    """The input files, members of a snapshot directory — or the Terraform files of one
+    directory — gathered into one unit (in the order the first of them came), every member of it
+    read once."""
     units: list[Unit] = []
-    directories: dict[str, SnapshotDirectory] = {}
+    seen: set[tuple[type, str]] = set()
     for name in names:
-        root = snapshot_root(name) if isinstance(name, str) else None
-        if root is None:
-            units.append(name)
-        elif root not in directories:
-            directories[root] = SnapshotDirectory(root, members(root))
-            units.append(directories[root])
+        unit = _unit(name)
+        if isinstance(unit, str):
+            units.append(unit)
+        elif (type(unit), unit.path) not in seen:
+            seen.add((type(unit), unit.path))
+            units.append(unit)
     return units
+
+
+def _unit(name: str) -> Unit:
+    terraform = terraform_directory(name)
+    if terraform is not None:
+        return terraform
+    root = snapshot_root(name) if isinstance(name, str) else None
+    return name if root is None else SnapshotDirectory(root, members(root))
 
 
 def members(root: str) -> list[str]:
