@@ -175,6 +175,9 @@ def cli() -> None:
 @click.option("--regex-budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_REGEX_BUDGET,
               show_default=True,
               help="Seconds the rule patterns may spend on one file; past it, an input error (exit 2).")
+@click.option("--changed-only", is_flag=True,
+              help="Of a Terraform plan, report only on the resources it creates or updates (the rest "
+                   "of the plan is still read as their environment).")
 @click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
               help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")
 @config_options

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from p1lint.documents.fields import MISSING, field_value
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
-from p1lint.documents.kinds import Kind, kind_of, not_a_pingone_document
+from p1lint.documents.kinds import TERRAFORM_PLAN, Kind, kind_of, not_a_pingone_document
 from p1lint.documents.location import Location
 from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
 from p1lint.environment.inventory import ApplicationTarget, Entry, Environment
@@ -110,6 +110,8 @@ def _environments(unit: Any, stdin_name: str, result: LintResult, max_file_size:
     document, kind = read
     if kind is TERRAFORM_KIND:
         return _terraform_environments(document.name, [document])
+    if kind is TERRAFORM_PLAN:
+        return _plan_environments(document, result)
     if kind.name == SNAPSHOT_KIND:
         return [snapshot_environment(document)]
     return [application_environment(document, kind)]
@@ -129,6 +131,18 @@ def _terraform_environments(name: str, documents: list[SourceDocument]) -> list[
     from p1lint.tfconfig.environments import terraform_environments
 
     return terraform_environments(name, documents)
+
+
+def _plan_environments(document: SourceDocument, result: LintResult) -> list[Environment]:
+    """The environments of a Terraform plan: those of the Terraform structure it is read into."""
+    from p1lint.tfplan.reader import read_plan
+
+    plan = read_plan(document)
+    if isinstance(plan, InputError):
+        result.errors.append(plan)
+        result.unreadable += 1
+        return []
+    return _terraform_environments(document.name, [plan])
 
 
 def _read_member(name: str, result: LintResult, max_file_size: int) -> SourceDocument | None:
@@ -214,7 +228,16 @@ def _run(
     repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(target.location.pointer))
     context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget, environment=environment)
     for hit in check(rules, data, context, result.errors, document.name):
-        _record_safely(hit, target.locate(hit.pointer), located.view.original(hit.pointer), result)
+        location = target.locate(hit.pointer)
+        if _reported(location, settings):
+            _record_safely(hit, location, located.view.original(hit.pointer), result)
+
+
+def _reported(location: Location, settings: RunSettings) -> bool:
+    """Whether a finding at `location` is reported: with `--changed-only`, only one in a part of
+    its document that changes (of a Terraform plan, a resource it creates or updates); the rest
+    is read, and checked, as the context of the changes."""
+    return not settings.changed_only or location.document.changed(location.pointer)
 
 
 def _record_safely(hit: Hit, location: Location, relative: Pointer, result: LintResult) -> None:
@@ -248,7 +271,9 @@ def _run_environment_scope(
     data = environment.data()
     context = Context(data, settings, regex_budget=budget, environment=environment)
     for hit in check(scoped, data, context, result.errors, environment.name):
-        _record_safely(hit, environment.locate(hit.pointer), hit.pointer[2:], result)
+        location = environment.locate(hit.pointer)
+        if _reported(location, settings):
+            _record_safely(hit, location, hit.pointer[2:], result)
 
 
 def lint_request(
@@ -377,6 +402,9 @@ def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Findi
     at = hit.offset
     span = document.span(pointer) if at is None else document.span_in_string(pointer, at)
     message = render(rule.spec.message, hit.detail, hit.value, hit.pointer)
+    subject = document.subject(pointer)
+    if subject:
+        message = f"{subject}: {message}"
     return Finding(
         rule=rule.id, name=rule.name, severity=hit.active.severity, message=message,
         file=document.name, path=format_pointer(pointer), line=span.line, column=span.column,

@@ -14,9 +14,12 @@ class RunSettings:
     """`custom_domain`: the PingOne custom domain (`--custom-domain`), None when there is none;
     `custom_attributes`: attributes of the user schema beyond the standard ones (`--custom-attribute`);
     `regex_budget`: seconds the rule patterns may spend on one file (`--regex-budget`);
-    `now`: the moment timestamps are compared with, None for the clock at check time."""
+    `now`: the moment timestamps are compared with, None for the clock at check time;
+    `changed_only`: report, of a Terraform plan, only on the resources it creates or updates
+    (`--changed-only`)."""
 
     custom_domain: str | None = None
     custom_attributes: tuple[str, ...] = ()
     regex_budget: float = DEFAULT_REGEX_BUDGET
     now: datetime | None = None
+    changed_only: bool = False

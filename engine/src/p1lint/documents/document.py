@@ -66,6 +66,16 @@ class SourceDocument:
         """From character `offset` of the string value at `pointer` to the end of the value."""
         return self.locator.span_in_string(pointer, offset)
 
+    def subject(self, pointer: Pointer) -> str | None:
+        """What a finding at `pointer` is about when its file and line do not say it (a Terraform
+        plan's resource address); None for most documents."""
+        return None
+
+    def changed(self, pointer: Pointer) -> bool:
+        """Whether the value at `pointer` is part of a change, for `--changed-only`: every value of
+        most documents; of a Terraform plan, those of the resources it creates or updates."""
+        return True
+
     def repeated_keys_below(self, prefix: Pointer) -> tuple[Pointer, ...]:
         """The repeated keys inside the value at `prefix`, relative to it; grouped once per file,
         not searched once per application."""

@@ -2,6 +2,9 @@
 
 A PingOne document is one of the kinds below, tried in order; each kind is one entry of `KINDS`,
 so a new export format (the environment snapshot) is one more entry:
+- a Terraform plan (`terraform show -json plan.out`), recognised by its content whatever its name:
+  a mapping with a `format_version` and `planned_values` or `resource_changes` (Terraform's state
+  has `values` instead); its applications are read by `p1lint.tfplan`;
 - the API's list response, `{"_embedded": {"applications": [...]}, ...}`;
 - an environment snapshot, a mapping with an `applications` list or list response (its other
   members, `roles`, `actor`, `environment`, ..., are read by `p1lint.environment.snapshot`);
@@ -77,9 +80,16 @@ def _is_array(data: Any) -> bool:
     return isinstance(data, list) and (not data or any(map(is_application, data)))
 
 
+def is_terraform_plan(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("format_version"), str) and (
+        "planned_values" in data or "resource_changes" in data)
+
+
+TERRAFORM_PLAN = Kind("Terraform plan", is_terraform_plan, lambda d: [])
 ARRAY = Kind("array of applications", _is_array, lambda d: [((index,), item) for index, item in enumerate(d)])
 APPLICATION = Kind("application", is_application, lambda d: [((), d)])
 KINDS: tuple[Kind, ...] = (
+    TERRAFORM_PLAN,
     Kind("list response", lambda d: _listed(d, "_embedded", "applications") is not None,
          lambda d: _entries(d, "_embedded", "applications")),
     Kind("environment snapshot", lambda d: _snapshot_applications(d) is not None,
