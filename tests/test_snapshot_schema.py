@@ -42,6 +42,10 @@ def test_fixture_snapshots_are_valid(path):
     ({"roles": [{"id": "r"}], "applications": []}, False),
     ({"actor": {"type": "GROUP", "id": "x"}, "applications": []}, False),
     ({"roles": []}, False),
+    ({"applications": [], "authorizationRequests": [{"application": {"id": "a"}, "url": "https://x/as/authorize?a=1"}]}, True),
+    ({"applications": [], "authorizationRequests": [{"par": "client_id=a&response_type=code"}]}, True),
+    ({"applications": [], "authorizationRequests": [{"application": {"name": "Portal"}}]}, False),
+    ({"applications": [], "authorizationRequests": [{"url": "https://x/as/authorize", "par": "a=1"}]}, False),
 ])
 def test_the_schema_accepts_the_documented_shapes(snapshot, valid):
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text()))

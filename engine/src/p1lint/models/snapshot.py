@@ -119,8 +119,15 @@ class UserSchema(ApiModel):
 
 
 class AuthorizationRequest(ApiModel):
-    application: Ref | Named | dict[str, str]
-    url: str = Field(description="https://auth.pingone.com/{envId}/as/authorize?...")
+    """A request an application sends: an authorize URL or the body of a pushed authorization
+    request (one of the two), and the application it is for (absent: the one its client_id names)."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"oneOf": [{"required": ["url"]},
+                                                                          {"required": ["par"]}]})
+
+    application: Ref | Named | dict[str, str] | None = None
+    url: str | None = Field(default=None, description="https://auth.pingone.com/{envId}/as/authorize?...")
+    par: str | None = Field(default=None, description="client_id=...&response_type=code&... (POST /as/par)")
 
 
 class Snapshot(ApiModel):
