@@ -377,3 +377,35 @@ def test_module_paths(address, calls):
                                            (None, ""), (MISSING_KEY, ""), (True, "")])
 def test_key_text(key, text):
     assert key_text(key) == text
+
+
+def test_references_are_resolved_in_the_module_instance_of_the_referring_resource(tmp_path):
+    """`pingone_application.this.id` in `module.apps["a"]` is that module instance's application."""
+    entries = []
+    for key in "ab":
+        module = f'module.apps["{key}"]'
+        app = change(f"{module}.pingone_application.this", ["create"], {"name": key}, module_address=module)
+        app["change"]["after_unknown"] = {"id": True}
+        grant = change(f"{module}.pingone_application_resource_grant.openid", ["create"],
+                       {"resource_type": "OPENID_CONNECT"}, module_address=module)
+        grant["change"]["after_unknown"] = {"application_id": True}
+        entries += [app, grant]
+    root_app = change("pingone_application.this", ["create"], {"name": "root"})
+    root_app["change"]["after_unknown"] = {"id": True}
+    module_resources = [
+        {"address": "pingone_application.this", "mode": "managed", "type": "pingone_application", "name": "this",
+         "expressions": {"name": {"references": ["var.name"]}}},
+        {"address": "pingone_application_resource_grant.openid", "mode": "managed",
+         "type": "pingone_application_resource_grant", "name": "openid", "expressions": {
+             "resource_type": {"constant_value": "OPENID_CONNECT"},
+             "application_id": {"references": ["pingone_application.this.id", "pingone_application.this"]}}}]
+    configuration = {"root_module": {
+        "resources": [{"address": "pingone_application.this", "mode": "managed", "type": "pingone_application",
+                       "name": "this", "expressions": {"name": {"constant_value": "root"}}}],
+        "module_calls": {"apps": {"source": "./app", "module": {"resources": module_resources}}}}}
+    plan = read_data(minimal_plan(resource_changes=[*entries, root_app], configuration=configuration), tmp_path)
+    assert isinstance(plan, PlanDocument)
+    grants = plan.data["resource"]["pingone_application_resource_grant"]
+    assert grants['module.apps["a"].openid']["application_id"] == 'pingone_application.module.apps["a"].this'
+    assert grants['module.apps["b"].openid']["application_id"] == 'pingone_application.module.apps["b"].this'
+    assert plan.data["resource"]["pingone_application"]['module.apps["a"].this'] == {"name": "a"}

@@ -174,3 +174,27 @@ def test_expectations_name_no_secret():
     expected = Path(__file__).parent / "expectations" / "terraform" / "plan" / "release.json.expected.json"
     text = expected.read_text()
     assert not any(secret in text for secret in SECRETS)
+
+
+def test_a_plan_of_provider_0x_blocks(tmp_path):
+    """Provider 0.x plans write nested blocks as one-element lists (and absent ones as empty lists)."""
+    after = {"environment_id": "e", "name": "Portal", "id": None, "saml_options": [], "external_link_options": [],
+             "oidc_options": [{"type": "WEB_APP", "grant_types": ["AUTHORIZATION_CODE"], "response_types": ["CODE"],
+                               "token_endpoint_authn_method": "CLIENT_SECRET_BASIC", "cors_settings": [],
+                               "redirect_uris": ["http://portal.example.com/cb"]}]}
+    entry = {"address": "pingone_application.portal", "mode": "managed", "type": "pingone_application",
+             "name": "portal", "provider_name": "registry.terraform.io/pingidentity/pingone",
+             "change": {"actions": ["create"], "before": None, "after": after, "after_unknown": {"id": True},
+                        "before_sensitive": False, "after_sensitive": {}}}
+    options = {key: {"constant_value": value} for key, value in after["oidc_options"][0].items() if value != []}
+    configuration = {"root_module": {"resources": [
+        {"address": "pingone_application.portal", "mode": "managed", "type": "pingone_application",
+         "name": "portal", "expressions": {"environment_id": {"constant_value": "e"},
+                                           "name": {"constant_value": "Portal"}, "oidc_options": [options]}}]}}
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps({"format_version": "1.0", "terraform_version": "1.3.0", "resource_changes": [entry],
+                                "configuration": configuration}, indent=2))
+    findings = lint(path).findings
+    http = [f for f in findings if f.rule == "P1L103"]
+    assert [f.path for f in http] == [f"{APPS}/portal/oidc_options/0/redirect_uris/0"]
+    assert http[0].message.startswith("pingone_application.portal: ")
