@@ -190,9 +190,18 @@ def test_renamed_attributes_are_noted_with_their_current_names() -> None:
     block = ("resource", "pingone_application_resource_grant", "g", old_grant)
     view = application(OIDC_V0, block).located.view
     assert isinstance(view, TerraformView)
-    noted = {(r.pointer, r.written, r.current) for r in view.renamed}
+    noted = {(r.pointer, r.written, r.current, r.block) for r in view.renamed}
     assert noted == {
-        (("tokenEndpointAuthMethod",), "token_endpoint_authn_method", "token_endpoint_auth_method"),
-        (("grants", 0, "resource", "id"), "resource_name", "resource_type"),
-        (("grants", 0, "scopes"), "scope_names", "scopes"),
+        (("oidc_options",), "oidc_options", "oidc_options", True),
+        (("tokenEndpointAuthMethod",), "token_endpoint_authn_method", "token_endpoint_auth_method", False),
+        (("grants", 0, "resource", "id"), "resource_name", "resource_type", False),
+        (("grants", 0, "scopes"), "scope_names", "scopes", False),
     }
+    assert view.original(("oidc_options",)) == ("oidc_options",)
+
+
+def test_nested_blocks_are_noted_where_they_are_written() -> None:
+    body = {"oidc_options": {"type": "SINGLE_PAGE_APP", "cors_settings": [{"behavior": "ALLOW_NO_ORIGINS"}]}}
+    view = application(body).located.view
+    assert [(r.pointer, r.block) for r in view.renamed] == [(("corsSettings",), True)]
+    assert view.original(("corsSettings",)) == ("oidc_options", "cors_settings")

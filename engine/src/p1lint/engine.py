@@ -226,7 +226,8 @@ def _run(
 ) -> None:
     document, located, data = target.location.document, target.located, target.application
     repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(target.location.pointer))
-    context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget, environment=environment)
+    context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget, environment=environment,
+                      renamed=getattr(located.view, "renamed", ()))
     for hit in check(rules, data, context, result.errors, document.name):
         location = target.locate(hit.pointer)
         if _reported(location, settings):

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from p1lint.functions.regexes import RegexBudget
 from p1lint.pointer import Pointer
 from p1lint.run_settings import RunSettings
+from p1lint.terraform.renamed import Renamed
 
 if TYPE_CHECKING:
     from p1lint.authorization.parameters import AuthorizationRequest
@@ -48,6 +49,7 @@ class Context:
     settings: RunSettings = field(default_factory=RunSettings)
     memo: dict[str, Any] = field(default_factory=dict)
     duplicate_keys: tuple[Pointer, ...] = ()
+    renamed: tuple[Renamed, ...] = ()  # Terraform attributes written as an older provider wrote them
     regex_budget: RegexBudget = field(default_factory=RegexBudget)  # one per file, shared by its applications
     environment: Environment | None = None
     request: AuthorizationRequest | None = None

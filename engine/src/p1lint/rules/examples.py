@@ -1,6 +1,7 @@
 """Rule examples as inputs. An example is an application (or a fragment of one), an environment
-snapshot (for rules that need the environment: a mapping with `applications`), or, for a rule
-about the source text itself (repeated keys), a string of JSON."""
+snapshot (for rules that need the environment: a mapping with `applications`), a Terraform
+configuration in Terraform's JSON syntax (a mapping with `resource`), or, for a rule about the
+source text itself (repeated keys), a string of JSON."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def example_inputs(rule: CompiledRule, example: Any) -> list[tuple[Any, Context]
     settings = rule.spec.examples.settings.run_settings()
     if isinstance(example, str):
         return [_source_text(rule, example, settings)]
+    if is_terraform_example(example):
+        return _terraform(rule, example, settings)
     if not is_snapshot_example(example):  # an application: it sends no request
         return [] if rule.spec.scope == "request" else [(example, Context(example, settings))]
     environment = example_environment(example)
@@ -48,6 +51,27 @@ def is_snapshot_example(example: Any) -> bool:
 
     kind = kind_of(example)
     return kind is not None and kind.name == SNAPSHOT_KIND
+
+
+def is_terraform_example(example: Any) -> bool:
+    """A Terraform configuration in Terraform's JSON syntax (a mapping with `resource`)."""
+    return isinstance(example, dict) and isinstance(example.get("resource"), dict)
+
+
+def _terraform(rule: CompiledRule, example: Any, settings: RunSettings) -> list[tuple[Any, Context]]:
+    """The applications of a Terraform example, read as a `.tf.json` file is."""
+    from p1lint.documents.sources import SourceDocument, parse_bytes
+    from p1lint.tfconfig.environments import terraform_environments
+
+    parsed = parse_bytes("example.tf.json", json.dumps(example).encode("utf-8"))
+    assert isinstance(parsed, SourceDocument)
+    inputs = []
+    for environment in terraform_environments("example", [parsed]):
+        for target in environment.applications:
+            renamed = getattr(target.located.view, "renamed", ())
+            inputs.append((target.application, Context(target.application, settings, environment=environment,
+                                                        renamed=renamed)))
+    return inputs
 
 
 def example_environment(example: Any) -> Any:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from p1lint.terraform.renamed import Renamed
 from p1lint.tfconfig.mapping import Field, Spec, Writer, ids, mode, translate
 from p1lint.tfconfig.structure import Block, single
-from p1lint.tfconfig.view import Renamed, TerraformView
+from p1lint.tfconfig.view import TerraformView
 
 CORS = Spec({"behavior": Field(("behavior",)), "origins": Field(("origins",))})
 GOOGLE_PLAY = Spec({
@@ -145,6 +146,8 @@ def _oidc(block: Block, writer: Writer) -> None:
     options, pointer = found
     for field in OIDC_FIELDS.values():
         writer.place(field.target[:1], where)  # what is not written is reported at the options
+    if pointer:
+        writer.note_block(("oidc_options",), where)  # no API member: locates the attribute itself
     translate(options, where.below(pointer), OIDC, (), writer)
     writer.put(("assignActorRoles",), False, where)  # the provider always sends it
 

@@ -12,9 +12,10 @@ from typing import Any, NamedTuple
 
 from p1lint.documents.location import Location
 from p1lint.pointer import Pointer
+from p1lint.terraform.renamed import Renamed
 from p1lint.terraform.values import Unknown
 from p1lint.tfconfig.structure import single
-from p1lint.tfconfig.view import Place, Renamed
+from p1lint.tfconfig.view import Place
 
 
 class Field(NamedTuple):
@@ -56,6 +57,12 @@ class Writer:
     def place(self, view: Pointer, written: Location) -> None:
         self.places[view] = Place(written, self.block)
 
+    def note_block(self, view: Pointer, written: Location) -> None:
+        """A nested block (at `written`) where provider 1.0.0 takes an object attribute."""
+        name = str(written.pointer[-1])
+        self.place(view, written)
+        self.renamed.append(Renamed(view, name, name, "1.0.0", block=True))
+
 
 def translate(body: dict[str, Any], where: Location, spec: Spec, view: Pointer, writer: Writer) -> None:
     """Write the members of `body` (written at `where`) below `view` of the writer's data."""
@@ -87,6 +94,8 @@ def _field(value: Any, where: Location, field: Field, view: Pointer, writer: Wri
         return
     inner, pointer = found
     writer.place(view, where)
+    if pointer:  # a nested block: the syntax of provider 0.x
+        writer.note_block(view, where)
     translate(inner, where.below(pointer), field.nested, view, writer)
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from p1lint.terraform.renamed import Renamed
 from p1lint.terraform.values import Unknown
 from p1lint.tfconfig.mapping import Field, Spec, Writer, ids, translate
 from p1lint.tfconfig.objects import BUILTIN_RESOURCES
 from p1lint.tfconfig.structure import Block, as_id
-from p1lint.tfconfig.view import Renamed
 
 
 def _id_list(value: Any) -> Any:

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from p1lint.documents.location import Location
 from p1lint.environment.inventory import ApplicationTarget
 from p1lint.pointer import Pointer
+from p1lint.terraform.renamed import Renamed
 
 
 class Place(NamedTuple):
@@ -22,16 +23,6 @@ class Place(NamedTuple):
 
     written: Location
     block: int
-
-
-class Renamed(NamedTuple):
-    """An attribute written under an older provider name: the view pointer of its value, the name
-    written, the current name and the provider version that renamed or removed it."""
-
-    pointer: Pointer
-    written: str
-    current: str
-    since: str
 
 
 class TerraformView:
