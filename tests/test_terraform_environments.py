@@ -141,3 +141,25 @@ def test_the_actor_file_bounds_role_assignments(tmp_path: Path) -> None:
     pointer = "/resource/pingone_application_role_assignment/identity"
     assert {f for f in with_actor if f[0] == "P1L734"} == {("P1L734", "main.tf.json", f"{pointer}/role_id")}
     assert not {f for f in found(lint(tmp_path / "infra")) if f[0] == "P1L734"}
+
+
+def assignment(policy: str) -> dict[str, Any]:
+    return {"environment_id": PROD, "application_id": "${pingone_application.portal.id}",
+            "sign_on_policy_id": policy, "priority": 1}
+
+
+@pytest.mark.parametrize(("policy", "reported"), [
+    ("${pingone_sign_on_policy.undeclared.id}", True),  # Terraform rejects it too
+    ("${pingone_sign_on_policy.mfa.id}", False),
+    ("1f9c2c47-58a5-4a8f-9d87-3f1b6a2e0c11", False),  # created outside the configuration
+    ("${var.policy_id}", False),  # unknown
+    ("${pingone_sign_on_policy_of_another_kind.x.id}", False),  # declared, of a type not translated
+])  # fmt: skip
+def test_only_references_to_undeclared_objects_are_unknown_ids(tmp_path: Path, policy: str, reported: bool) -> None:
+    write(tmp_path / "infra", "main.tf.json", {"resource": {
+        "pingone_application": {"portal": app(PROD)},
+        "pingone_sign_on_policy": {"mfa": {"environment_id": PROD, "name": "MFA"}},
+        "pingone_sign_on_policy_of_another_kind": {"x": {"environment_id": PROD}},
+        "pingone_application_sign_on_policy_assignment": {"a": assignment(policy)}}})
+    rules = {rule for rule, _, _ in found(lint(tmp_path / "infra"))}
+    assert ("P1L744" in rules) is reported

@@ -18,6 +18,7 @@ from p1lint.terraform.values import Unknown
 from p1lint.tfconfig.application import Translated, application
 from p1lint.tfconfig.mapping import Writer
 from p1lint.tfconfig.objects import builtin_ids, builtin_resource, kind_of, translated_object
+from p1lint.tfconfig.placeholders import add_placeholders
 from p1lint.tfconfig.related import application_of, related_of, translated_related
 from p1lint.tfconfig.structure import Block, as_id, blocks
 from p1lint.tfconfig.view import TerraformTarget, TerraformView
@@ -28,7 +29,8 @@ APPLICATION = "pingone_application"
 def terraform_environments(name: str, documents: list[SourceDocument]) -> list[Environment]:
     """The environments the configuration in `documents` (one directory's files) declares."""
     found = [block for document in documents for block in blocks(document.data, Location(document, ()))]
-    return [_environment(name, key, members) for key, members in _grouped(found).items()]
+    declared = {block.address for block in found}
+    return [_environment(name, key, members, declared) for key, members in _grouped(found).items()]
 
 
 def environment_key(block: Block) -> str | None:
@@ -53,7 +55,7 @@ def _grouped(found: list[Block]) -> dict[str | None, list[Block]]:
     return groups
 
 
-def _environment(name: str, key: str | None, members: list[Block]) -> Environment:
+def _environment(name: str, key: str | None, members: list[Block], declared: set[str]) -> Environment:
     origin = members[0].location
     shown = name if key is None else f"{name} (environment {key})"
     environment = Environment(shown, Location(origin.document, ()))
@@ -65,6 +67,7 @@ def _environment(name: str, key: str | None, members: list[Block]) -> Environmen
     attached = _attach(members, translated, builtins)
     environment.applications.extend(_target(b, translated[b.address], attached.get(b.address, []))
                                     for b in members if b.address in translated)
+    add_placeholders(environment, declared)
     return environment
 
 
