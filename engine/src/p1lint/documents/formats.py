@@ -6,14 +6,15 @@ text, last."""
 from __future__ import annotations
 
 from p1lint.documents.document import InputFormat
+from p1lint.documents.hclformat import HCL
 from p1lint.documents.jsonformat import JSON
 from p1lint.documents.tfjsonformat import TERRAFORM_JSON
 from p1lint.documents.yamlformat import YAML
 
-FORMATS: tuple[InputFormat, ...] = (TERRAFORM_JSON, JSON, YAML)
+FORMATS: tuple[InputFormat, ...] = (TERRAFORM_JSON, JSON, HCL, YAML)
 DATA_SUFFIXES = tuple(suffix for each in FORMATS for suffix in each.suffixes)
 _NAMES = [each.name for each in FORMATS]
-NAMES = f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]}"  # "Terraform JSON, JSON or YAML", for messages
+NAMES = f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]}"  # "Terraform JSON, JSON, HCL or YAML", for messages
 
 
 def format_for(name: str, text: str) -> InputFormat:
