@@ -14,9 +14,14 @@ if TYPE_CHECKING:
 
 @cache
 def _parser() -> Any:
+    """The parser; its transformer parses the text of a heredoc that interpolates with it too."""
+    from functools import partial
+
     from p1lint.documents.hcl.tables import load_parser
 
-    return load_parser()
+    parser = load_parser()
+    parser.options.transformer.read_template = partial(parse, start="heredoc_template")
+    return parser
 
 
 def values_builder() -> ToValues:

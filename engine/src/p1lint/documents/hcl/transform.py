@@ -8,7 +8,7 @@ text of a heredoc parsed while its file is) and restores the outer one after."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -82,6 +82,7 @@ def _names(children: Children) -> tuple[str, ...]:
 class ToValues:
     def __init__(self) -> None:
         self.text, self.repeats, self.depth = "", RepeatedKeys(), 0
+        self.read_template: Callable[[str], Children] = _no_template  # the parser's, once loaded
 
     @contextmanager
     def reading(self, text: str, repeats: RepeatedKeys, depth: int = 0) -> Iterator[None]:
@@ -205,13 +206,11 @@ class ToValues:
 
     def _heredoc_parts(self, content: str, base: int) -> Children:
         """The parts of the template of a heredoc that interpolates, parsed as a text of its own."""
-        from p1lint.documents.hcl.syntax import parse
-
         if self.depth >= MAX_HEREDOC_NESTING:
             raise HclError(base, "heredocs nest too deeply inside each other's interpolations")
         try:
             with self.reading(content, self.repeats, self.depth + 1):
-                parts: Children = parse(content, "heredoc_template")
+                parts = self.read_template(content)
         except HclError as error:
             raise HclError(base + error.offset, error.message) from None
         return parts
@@ -234,6 +233,10 @@ class ToValues:
 
     def for_directive(self, children: Children) -> Dynamic:
         return Dynamic(bound=_names(children), outer=values.references_of(_expressions(children)[0]))
+
+
+def _no_template(text: str) -> Children:
+    raise RuntimeError("ToValues.read_template is set when the parser is loaded")
 
 
 def _label(label: Token | Expr) -> str:
