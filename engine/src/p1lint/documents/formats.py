@@ -1,7 +1,12 @@
 """The input formats, in the one place they are registered. A file's format is the one that
 claims the longest suffix of its name (`.tf.json` before `.json`); for standard input and other
 names, the first whose `sniff` accepts the content, in the order below — YAML, which accepts any
-text, last."""
+text, last.
+
+Directories are walked for the files of the `WALKED` formats, and only those are read as
+Terraform configurations (see `environment.terraformdirs`): a `.tf` file named on the command
+line is read as HCL, but joins them once checks leave the values a configuration does not settle
+(`Unknown`) unjudged."""
 
 from __future__ import annotations
 
@@ -12,9 +17,10 @@ from p1lint.documents.tfjsonformat import TERRAFORM_JSON
 from p1lint.documents.yamlformat import YAML
 
 FORMATS: tuple[InputFormat, ...] = (TERRAFORM_JSON, JSON, HCL, YAML)
-DATA_SUFFIXES = tuple(suffix for each in FORMATS for suffix in each.suffixes)
-_NAMES = [each.name for each in FORMATS]
-NAMES = f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]}"  # "Terraform JSON, JSON, HCL or YAML", for messages
+WALKED: tuple[InputFormat, ...] = (TERRAFORM_JSON, JSON, YAML)
+DATA_SUFFIXES = tuple(suffix for each in WALKED for suffix in each.suffixes)
+_NAMES = [each.name for each in WALKED]
+NAMES = f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]}"  # "Terraform JSON, JSON or YAML", for messages
 
 
 def format_for(name: str, text: str) -> InputFormat:

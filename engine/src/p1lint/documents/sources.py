@@ -71,13 +71,15 @@ def read_source(
 
 
 def parse_bytes(name: str, raw: bytes) -> SourceDocument | InputError:
-    """Decode and parse `raw` in its format (see `formats`)."""
+    """Decode and parse `raw` in its format (see `formats`). A blank file is an error unless its
+    format reads it as a document (an empty `.tf` file is an empty Terraform configuration)."""
     text = _decode(name, raw)
     if isinstance(text, InputError):
         return text
-    if not text.strip():
+    document = format_for(name, text).parse(name, text)
+    if not text.strip() and isinstance(document, InputError):
         return InputError(name, 1, 1, "empty file: expected an application object or a list")
-    return format_for(name, text).parse(name, text)
+    return document
 
 
 def _decode(name: str, raw: bytes) -> str | InputError:
