@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from p1lint.catalogue import load_catalogue
-from p1lint.engine import LintResult, check, lint_paths
+from p1lint.engine import LintResult, lint_paths
 from p1lint.rules.compiled import CompiledRule
 from p1lint.run_settings import RunSettings
-from p1lint.selection import ActiveRule, active_rules
+from p1lint.selection import active_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -62,13 +62,11 @@ def lint_fixture(path: Path) -> LintResult:
 
 
 def run_rule(rule: CompiledRule, application: Any) -> list[Any]:
-    """The hits of one rule on one application (no file positions)."""
-    from p1lint.rules.examples import example_inputs
+    """The hits of one rule on one application (no file positions), as its examples are checked."""
+    from p1lint.explain import example_hits
 
-    active = ActiveRule(rule, rule.spec.severity)
     errors: list[Any] = []
-    hits = [hit for data, context in example_inputs(rule, application)
-            for hit in check([active], data, context, errors, "<test>")]
+    hits = example_hits(rule, application, errors)
     assert not errors, errors
     return hits
 

@@ -180,6 +180,8 @@ def cli() -> None:
                    "of the plan is still read as their environment).")
 @click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
               help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")
+@click.option("--strict-unknowns", is_flag=True,
+              help="Report each value Terraform does not settle that kept checks from being made (P1L020).")
 @config_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""

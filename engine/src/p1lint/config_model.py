@@ -21,6 +21,7 @@ class ConfigFile(BaseModel):
     baseline: str | None = None
     regex_budget: float | None = Field(default=None, alias="regex-budget", gt=0)
     max_file_size: int | None = Field(default=None, alias="max-file-size")
+    strict_unknowns: bool | None = Field(default=None, alias="strict-unknowns")
 
     @field_validator("max_file_size", mode="before")
     @classmethod

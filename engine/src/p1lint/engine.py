@@ -4,29 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from p1lint.documents.fields import MISSING, field_value
+from p1lint.documents.fields import MISSING, field_pointer, field_value
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.documents.kinds import TERRAFORM_PLAN, Kind, kind_of, not_a_pingone_document
 from p1lint.documents.location import Location
 from p1lint.documents.sources import SourceDocument, WalkedFile, discover, read_source
 from p1lint.environment.inventory import ApplicationTarget, Entry, Environment
 from p1lint.findings import Finding, InputError, Notice, P1LintError
-from p1lint.functions.base import Context
+from p1lint.functions.base import Context, UnknownInput
 from p1lint.functions.regexes import RegexBudget, Unchecked
+from p1lint.judging import note_unknowns, relevant, unknown_input
 from p1lint.messages import render
-from p1lint.models.enums import Protocol, SystemApplicationType
 from p1lint.pointer import Pointer, format_pointer
 from p1lint.run_settings import RunSettings
 from p1lint.selection import ActiveRule
+from p1lint.terraform.values import Unknown
 
 if TYPE_CHECKING:
     from p1lint.authorization.parameters import Form
 
-OIDC = "OPENID_CONNECT"
-KNOWN_PROTOCOLS = get_args(Protocol)
-SYSTEM_TYPES = get_args(SystemApplicationType)
 
 
 @dataclass
@@ -264,11 +262,12 @@ def _run_environment_scope(
     rules: list[ActiveRule], environment: Environment, settings: RunSettings, result: LintResult,
     budget: RegexBudget,
 ) -> None:
-    """Rules over the whole environment (unique names, role coverage); pointers map back to the
-    file and place of each object."""
+    """Rules over the whole environment (unique names, role coverage), and those that report on
+    what they did; pointers map back to the file and place of each object."""
     scoped = [r for r in rules if r.rule.spec.scope == "environment"]
     if not scoped or (not environment.applications and not environment.is_snapshot):
         return
+    scoped += [r for r in rules if r.rule.function.after_others]
     data = environment.data()
     context = Context(data, settings, regex_budget=budget, environment=environment)
     for hit in check(scoped, data, context, result.errors, environment.name):
@@ -325,35 +324,20 @@ def _run_requests(
             _record_safely(located, item.locate(hit.pointer), hit.pointer, result)
 
 
-def protocol_of(data: Any) -> str:
-    """The application's protocol; anything missing or unknown counts as OIDC (the structure rules
-    report it), so a broken file is still checked as thoroughly as possible."""
-    protocol = data.get("protocol") if isinstance(data, dict) else None
-    return protocol if isinstance(protocol, str) and protocol in KNOWN_PROTOCOLS else OIDC
-
-
-def is_system_application(data: Any) -> bool:
-    """PingOne's own applications (self-service, admin console, portal, templates) appear in
-    environment exports, but their settings are PingOne's, not the user's: they are not checked."""
-    return isinstance(data, dict) and data.get("type") in SYSTEM_TYPES
-
-
-def relevant(rules: list[ActiveRule], data: Any) -> list[ActiveRule]:
-    """The rules that look at `data` at all: application-scope rules see the protocols they name,
-    and never PingOne's own applications. Decided once per application, not once per rule."""
-    if is_system_application(data):
-        return [active for active in rules if not active.rule.per_application]
-    protocol = protocol_of(data)
-    return [a for a in rules if not a.rule.per_application or protocol in a.rule.protocols]
-
-
 def check(
     rules: list[ActiveRule], data: Any, context: Context, errors: list[InputError], file: str
 ) -> Iterator[Hit]:
-    for active in relevant(rules, data):
+    """The hits of `rules` on `data`. A rule whose conditions are undecided (unknown values)
+    does not apply; rules that report on the others (`after_others`) run last."""
+    chosen = relevant(rules, data, context)
+    for active in [a for a in chosen if not a.rule.function.after_others] + [
+            a for a in chosen if a.rule.function.after_others]:
         try:
-            if active.rule.applies(data):
+            outcome = active.rule.applies(data)
+            if outcome is True:
                 yield from _check_rule(active, data, context)
+            elif outcome is not False:
+                context.note_unjudged(active.rule.id, active.rule.name, outcome.unknowns)
         except Exception as error:  # a bug in a function must not hide the other findings
             errors.append(_internal_error(file, error, active.rule.id))
 
@@ -376,17 +360,32 @@ def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit
         for match in selector.find(data):
             value, pointer = match
             if then.field is not None:
-                value = field_value(value, then.field)
-                pointer = (*pointer, *then.field.split("."))
+                value, pointer = _field(value, pointer, then.field)
+            if context.has_unknowns and unknown_input(value, rule):
+                note_unknowns(context, rule, pointer, value)
+                continue
             try:
                 problems = list(rule.function.check(value, rule.options, context))
             except Unchecked as reason:
                 if reason.report:
                     yield Hit(active, pointer, str(reason), MISSING, unchecked=True)
                 continue
+            except UnknownInput as unknown:
+                context.note_unjudged(rule.id, rule.name, unknown.unknowns)
+                continue
             for problem in problems:
+                if problem.unknown:
+                    note_unknowns(context, rule, (*pointer, *problem.path), _at(value, problem.path))
+                    continue
                 target = (*pointer, *problem.path)
                 yield Hit(active, target, problem.detail, _at(value, problem.path), problem.offset)
+
+
+def _field(value: Any, pointer: Pointer, dotted: str) -> tuple[Any, Pointer]:
+    """The rule's `then.field` of a match, and its pointer (that of the unknown value on the way)."""
+    found = field_value(value, dotted)
+    below = field_pointer(value, dotted) if isinstance(found, Unknown) else dotted.split(".")
+    return found, (*pointer, *below)
 
 
 def _at(value: Any, path: Pointer) -> Any:
@@ -399,10 +398,15 @@ def _at(value: Any, path: Pointer) -> Any:
 
 
 def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Finding:
+    """A finding at `pointer` of `document`; one on a value the text does not show (a variable's
+    default) says what it judged, at the place of the expression."""
     rule = hit.active.rule
-    at = hit.offset
+    note = document.note(pointer)
+    at = hit.offset if note is None else None
     span = document.span(pointer) if at is None else document.span_in_string(pointer, at)
     message = render(rule.spec.message, hit.detail, hit.value, hit.pointer)
+    if note is not None:
+        message += f" (judged on the default of {note}; the configuration may give it another value)"
     subject = document.subject(pointer)
     if subject:
         message = f"{subject}: {message}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from functools import cache
 from typing import Any
 
 from p1lint.findings import PROFILES
@@ -27,15 +28,35 @@ def reference_lines(spec: RuleSpec) -> list[str]:
 
 def example_findings(rule: CompiledRule, example: Any) -> list[str]:
     """What the rule reports on an example, so the explanation shows the real message."""
-    from p1lint.engine import check
     from p1lint.messages import render
+
+    hits = example_hits(rule, example, [])
+    return [render(rule.spec.message, hit.detail, hit.value, hit.pointer) for hit in hits]
+
+
+def example_hits(rule: CompiledRule, example: Any, errors: list[Any]) -> list[Any]:
+    """The hits of the rule on an example. A rule that reports on what the other rules did
+    (`after_others`) sees what the bundled catalogue's rules do on it."""
+    from p1lint.engine import check
     from p1lint.rules.examples import example_inputs
     from p1lint.selection import ActiveRule
 
-    active = ActiveRule(rule, rule.spec.severity)
-    hits = [hit for data, context in example_inputs(rule, example)
-            for hit in check([active], data, context, [], "<example>")]
-    return [render(rule.spec.message, hit.detail, hit.value, hit.pointer) for hit in hits]
+    hits: list[Any] = []
+    for data, context in example_inputs(rule, example):
+        if rule.function.after_others:
+            list(check(list(_other_rules()), data, context, errors, "<example>"))
+        hits += check([ActiveRule(rule, rule.spec.severity)], data, context, errors, "<example>")
+    return hits
+
+
+@cache
+def _other_rules() -> tuple[Any, ...]:
+    """The bundled catalogue's application rules that report on values (not on the other rules)."""
+    from p1lint.catalogue import load_catalogue
+    from p1lint.selection import ActiveRule
+
+    return tuple(ActiveRule(r, r.spec.severity) for r in load_catalogue()
+                 if r.spec.scope == "application" and not r.function.after_others)
 
 
 def _settings_lines(spec: RuleSpec) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from p1lint.pointer import Pointer, format_field
 from p1lint.redaction import REDACTED, credentials_in, is_credential_name, redact_text
+from p1lint.terraform.values import Unknown
 
 PLACEHOLDERS = frozenset({"detail", "value", "path"})
 TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")  # `{{` and `}}` are literal braces
@@ -62,6 +63,8 @@ def redact(value: Any, depth: int = 0) -> Any:
     so that no input can exhaust the stack or take long."""
     if depth > MAX_DISPLAY_DEPTH:
         return "…"
+    if isinstance(value, Unknown):
+        return _unknown_text(value)
     if isinstance(value, dict):
         members = list(islice(value.items(), MAX_VALUE_LENGTH))
         return {_key(k): REDACTED if is_sensitive_key(k) else redact(v, depth + 1) for k, v in members}
@@ -70,6 +73,13 @@ def redact(value: Any, depth: int = 0) -> Any:
     if isinstance(value, str):
         return redact_text(value)
     return value
+
+
+def _unknown_text(value: Unknown) -> str:
+    """An unknown value as Terraform's JSON syntax writes an expression, `${var.uris}`; one that is
+    no plain reference (a template, a call: literal text, maybe a secret) as `${…}`."""
+    reference = value.reference()
+    return f"${{{reference}}}" if reference is not None else "${…}"
 
 
 def _key(key: Any) -> Any:

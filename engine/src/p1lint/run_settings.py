@@ -16,10 +16,12 @@ class RunSettings:
     `regex_budget`: seconds the rule patterns may spend on one file (`--regex-budget`);
     `now`: the moment timestamps are compared with, None for the clock at check time;
     `changed_only`: report, of a Terraform plan, only on the resources it creates or updates
-    (`--changed-only`)."""
+    (`--changed-only`);
+    `strict_unknowns`: report each check not made because a value is unknown (`--strict-unknowns`)."""
 
     custom_domain: str | None = None
     custom_attributes: tuple[str, ...] = ()
     regex_budget: float = DEFAULT_REGEX_BUDGET
     now: datetime | None = None
     changed_only: bool = False
+    strict_unknowns: bool = False

@@ -42,6 +42,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
+from p1lint.terraform.values import Unknown, contains_unknown
+
 if TYPE_CHECKING:
     from p1lint.environment.inventory import Environment
 
@@ -198,8 +200,9 @@ def assigned_policies(application: Any, environment: Environment | None) -> Assi
 
 
 def _assigned_ids(assignments: Any, member: str) -> tuple[str, ...] | None:
-    """The policy ids of an assignment list, priority 1 first; None when it is not a list."""
-    if not isinstance(assignments, list):
+    """The policy ids of an assignment list, priority 1 first; None when it is not a list, or
+    holds unknown values (Terraform): any policy may be assigned, in any order."""
+    if not isinstance(assignments, list) or contains_unknown(assignments):
         return None
     entries = [a for a in assignments if isinstance(a, dict) and isinstance(a.get(member), dict)]
     entries.sort(key=_priority)
@@ -217,12 +220,17 @@ def _sign_on_names(assignments: Any, environment: Environment | None) -> tuple[s
         return ids
     if environment is None or not environment.has("signOnPolicies"):
         return None
-    policies = (environment.get("signOnPolicies", identifier) for identifier in ids)
-    return tuple(p["name"] for p in policies if isinstance(p, dict) and isinstance(p.get("name"), str))
+    policies = [environment.get("signOnPolicies", identifier) for identifier in ids]
+    if None in policies and not environment.settled("signOnPolicies"):
+        return None  # an assigned policy may be one whose id is unknown
+    names = [p.get("name") if isinstance(p, dict) else None for p in policies]
+    if any(isinstance(name, Unknown) for name in names):
+        return None
+    return tuple(name for name in names if isinstance(name, str))
 
 
 def _environment_values(environment: Environment | None, collection: str, member: str) -> frozenset[str]:
-    """The `member` (a name, an id) of every object of an environment collection."""
+    """The `member` (a name, an id) of every object of an environment collection (known ones)."""
     entries = environment.entries(collection) if environment is not None else []
     data = (entry.data for entry in entries if isinstance(entry.data, dict))
     return frozenset(value for value in (d.get(member) for d in data) if isinstance(value, str))

@@ -23,6 +23,7 @@ def run_check(
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
     baseline: Path | None, write_baseline: Path | None, regex_budget: float = DEFAULT_REGEX_BUDGET,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None, changed_only: bool = False,
+    strict_unknowns: bool = False,
 ) -> int:
     from p1lint.engine import lint_paths
     from p1lint.reporters import make_reporter, report
@@ -34,7 +35,8 @@ def run_check(
         click.echo(str(problem), err=True)
         return EXIT_ERROR
     settings = RunSettings(custom_domain=custom_domain, regex_budget=regex_budget, changed_only=changed_only,
-                           custom_attributes=tuple(split_values(custom_attributes)))
+                           custom_attributes=tuple(split_values(custom_attributes)),
+                           strict_unknowns=strict_unknowns)
     result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor)
     for error in result.errors:
         click.echo(str(error), err=True)

@@ -37,13 +37,16 @@ class InputFormat(Protocol):
 
 @dataclass
 class SourceDocument:
-    """A parsed input file: its text, its plain data, its format and a lazily built locator."""
+    """A parsed input file: its text, its plain data, its format and a lazily built locator.
+    `notes`: what a reader knows of a value that its text does not show (the default of a
+    Terraform variable used for it), by pointer; findings at or below one say so."""
 
     name: str
     text: str
     data: Any
     format: InputFormat
     duplicate_keys: tuple[Pointer, ...] = ()
+    notes: dict[Pointer, str] = field(default_factory=dict)
     _locator: Locator | None = field(default=None, repr=False)
     _repeats: dict[int, dict[Pointer, list[Pointer]]] = field(default_factory=dict, repr=False)
 
@@ -75,6 +78,14 @@ class SourceDocument:
         """Whether the value at `pointer` is part of a change, for `--changed-only`: every value of
         most documents; of a Terraform plan, those of the resources it creates or updates."""
         return True
+
+    def note(self, pointer: Pointer) -> str | None:
+        """The note of the value at `pointer` or of the nearest ancestor that has one."""
+        for end in range(len(pointer), -1, -1) if self.notes else ():
+            found = self.notes.get(pointer[:end])
+            if found is not None:
+                return found
+        return None
 
     def repeated_keys_below(self, prefix: Pointer) -> tuple[Pointer, ...]:
         """The repeated keys inside the value at `prefix`, relative to it; grouped once per file,

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from p1lint.pointer import Pointer
+from p1lint.terraform.values import Unknown
+
 
 class _Missing:
     """The value of a field that is absent (distinct from JSON null)."""
@@ -27,7 +30,9 @@ MISSING: Any = _Missing()
 
 
 def field_value(data: Any, dotted: str) -> Any:
-    """The value at `dotted` below `data`, or MISSING when any step is absent."""
+    """The value at `dotted` below `data`, or MISSING when any step is absent. A step into an
+    unknown value (`oidcOptions.x` where `oidcOptions` is a Terraform variable) gives that
+    unknown: what lies below it is unknown too, not absent."""
     current = data
     for part in dotted.split("."):
         if isinstance(current, dict) and part in current:
@@ -35,5 +40,18 @@ def field_value(data: Any, dotted: str) -> Any:
         elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
             current = current[int(part)]
         else:
-            return MISSING
+            return current if isinstance(current, Unknown) else MISSING
     return current
+
+
+def field_pointer(data: Any, dotted: str) -> Pointer:
+    """The pointer of `field_value(data, dotted)`: the whole path, or the part of it that leads
+    to the unknown value a step met."""
+    current, pointer = data, []
+    for part in dotted.split("."):
+        if isinstance(current, Unknown):
+            break
+        key: str | int = int(part) if isinstance(current, list) and part.isdigit() else part
+        pointer.append(key)
+        current = field_value(current, part)
+    return tuple(pointer)

@@ -2,7 +2,10 @@
 
 Rules read it through their context (`context.environment`): lookups by id, the scopes of a
 resource, the actor. A single application file is an environment with only its applications;
-what it lacks (roles, an actor, policies) is absent, and rules that need it do not apply."""
+what it lacks (roles, an actor, policies) is absent, and rules that need it do not apply.
+
+A collection read from Terraform may hold objects whose id (or which as a whole) is unknown: it is
+not `settled`, and an id not found in it does not mean the environment `lacks` that object."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from p1lint.documents.applications import Located
 from p1lint.documents.location import Location
 from p1lint.findings import InputError
 from p1lint.pointer import Pointer
+from p1lint.terraform.values import Unknown
 
 
 class Entry(NamedTuple):
@@ -73,6 +77,7 @@ class Environment:
     objects: dict[str, Entry] = field(default_factory=dict)
     problems: list[InputError] = field(default_factory=list)
     scope_resources: dict[str, str] = field(default_factory=dict)  # scope id -> its resource's id
+    unsettled: set[str] = field(default_factory=set)  # collections with an object or id unknown
     _ids: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
     _indexed: bool = field(default=False, repr=False)
     _data: dict[str, Any] | None = field(default=None, repr=False)
@@ -107,17 +112,30 @@ class Environment:
             self._index()
         return self._ids.get((name, identifier)) if isinstance(identifier, str) else None
 
+    def settled(self, name: str) -> bool:
+        """Whether every object of collection `name`, and its id, is known."""
+        if not self._indexed:
+            self._index()
+        return name not in self.unsettled
+
+    def lacks(self, name: str, identifier: Any) -> bool:
+        """Whether the input has collection `name` and certainly no object with this id in it."""
+        return self.has(name) and self.settled(name) and self.entry(name, identifier) is None
+
     def _index(self) -> None:
         for name, entries in self.lists.items():
             for entry in entries:
-                identifier = entry.data.get("id") if isinstance(entry.data, dict) else None
-                if isinstance(identifier, str):
-                    self._ids.setdefault((name, identifier), entry)
+                self._add_id(name, entry.data, entry)
         for target in self.applications:
-            identifier = target.application.get("id") if isinstance(target.application, dict) else None
-            if isinstance(identifier, str):
-                self._ids.setdefault(("applications", identifier), Entry(target.application, target.location))
+            self._add_id("applications", target.application, Entry(target.application, target.location))
         self._indexed = True
+
+    def _add_id(self, name: str, data: Any, entry: Entry) -> None:
+        identifier = data.get("id") if isinstance(data, dict) else None
+        if isinstance(identifier, str):
+            self._ids.setdefault((name, identifier), entry)
+        elif isinstance(identifier, Unknown):
+            self.unsettled.add(name)
 
     def user_attributes(self) -> dict[str, Any] | None:
         """The user schema's attributes by name, or None when the input has no user schema."""

@@ -18,6 +18,7 @@ from p1lint.environment.collections import BY_NAME, list_entries
 from p1lint.environment.inventory import ApplicationTarget, Entry, Environment
 from p1lint.findings import InputError
 from p1lint.pointer import format_field
+from p1lint.terraform.values import Unknown
 
 SNAPSHOT_KIND = "environment snapshot"
 
@@ -45,6 +46,13 @@ def snapshot_environment(document: SourceDocument) -> Environment:
 
 def add_collection(environment: Environment, name: str, value: Any, where: Location) -> None:
     """Read the collection `name` (written at `where`) into the environment."""
+    if isinstance(value, Unknown):  # there, but not known: nothing it lacks can be told
+        environment.unsettled.add(name)
+        if BY_NAME[name].shape == "object":
+            environment.objects[name] = Entry(value, where)
+        else:
+            environment.lists.setdefault(name, [])
+        return
     if BY_NAME[name].shape == "object":
         _add_object(environment, name, value, where)
         return
@@ -84,11 +92,15 @@ def _add_nested_scopes(environment: Environment, resources: Iterable[Entry]) -> 
     """A resource's scopes (`scopes`, or the API's `_embedded.scopes`) join the `scopes` collection."""
     scopes = environment.lists.setdefault("scopes", [])
     for resource in resources:
+        if isinstance(resource.data.get("scopes"), Unknown):
+            environment.unsettled.add("scopes")
         found = _scope_list(resource)
         if found is None:
             continue
         entries, base = found
         for index, scope in enumerate(entries):
+            if isinstance(scope, Unknown):
+                environment.unsettled.add("scopes")
             if isinstance(scope, dict):
                 scopes.append(Entry(scope, base.below((index,))))
                 _note_resource(environment, scope, resource.data.get("id"))
@@ -117,6 +129,9 @@ def _reference(value: Any) -> Any:
 def _is_object(environment: Environment, value: Any, where: Location, name: str) -> bool:
     if isinstance(value, dict):
         return True
+    if isinstance(value, Unknown):  # an object Terraform does not settle: no input error
+        environment.unsettled.add(name)
+        return False
     field = format_field(where.pointer) if where.pointer else name
     environment.problems.append(_problem(where, f"{field}: expected an object in {name}"))
     return False

@@ -14,14 +14,17 @@ _REGISTRY: dict[str, CheckFunction] = {}
 _LOADED = False
 
 
-def check_function(name: str, options: type[Options]) -> Callable[[CheckCallable], CheckCallable]:
-    """Register the decorated callable as the rule function `name` with its options model."""
+def check_function(
+    name: str, options: type[Options], *, unknown_members: bool = False, after_others: bool = False
+) -> Callable[[CheckCallable], CheckCallable]:
+    """Register the decorated callable as the rule function `name` with its options model (and
+    the flags of `CheckFunction`)."""
 
     def register(check: CheckCallable) -> CheckCallable:
         if name in _REGISTRY:
             raise RuntimeError(f"function {name!r} registered twice")
         summary = " ".join((check.__doc__ or "").strip().split("\n\n")[0].split())
-        _REGISTRY[name] = CheckFunction(name, options, check, summary)
+        _REGISTRY[name] = CheckFunction(name, options, check, summary, unknown_members, after_others)
         return check
 
     return register

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
+from p1lint.documents.fields import field_pointer, field_value
 from p1lint.functions.regexes import RegexBudget
 from p1lint.pointer import Pointer
 from p1lint.run_settings import RunSettings
 from p1lint.terraform.renamed import Renamed
+from p1lint.terraform.values import Unknown, contains_unknown, unknowns_in
 
 if TYPE_CHECKING:
     from p1lint.authorization.parameters import AuthorizationRequest
@@ -30,11 +32,41 @@ class NoOptions(Options):
 
 class Problem(NamedTuple):
     """What a function found: a detail message, the path below the checked value and, for a
-    problem inside a string (an expression), the character offset in that string."""
+    problem inside a string (an expression), the character offset in that string. A problem
+    with `unknown` set is none: the value at `path` is unknown, so the function did not judge it
+    (`not_judged`)."""
 
     detail: str
     path: Pointer = ()
     offset: int | None = None
+    unknown: bool = False
+
+
+def not_judged(path: Pointer) -> Problem:
+    """What a function that judges the known members of a value (`unknown_members`) says of a
+    member at `path` that it could not judge because the member is unknown."""
+    return Problem("", path, unknown=True)
+
+
+Unknowns = tuple[tuple[Pointer, Unknown], ...]
+
+
+class UnknownInput(Exception):
+    """A value a function needs is unknown: the function does not judge (raised by
+    `Context.other_field`; the engine catches it). `unknowns` are pointers below the application."""
+
+    def __init__(self, unknowns: Unknowns) -> None:
+        super().__init__("unknown input")
+        self.unknowns = unknowns
+
+
+class NotJudged(NamedTuple):
+    """A check a rule did not make because a value it needs is unknown, and where that value is."""
+
+    rule: str
+    name: str
+    pointer: Pointer
+    value: Unknown
 
 
 @dataclass
@@ -63,6 +95,29 @@ class Context:
         repeated = tuple((name,) for name in request.repeated)
         return cls(application, settings, duplicate_keys=repeated, regex_budget=regex_budget or RegexBudget(),
                    environment=environment, request=request)
+    unjudged: list[NotJudged] = field(default_factory=list)  # kept with `strict_unknowns` only
+    _has_unknowns: bool | None = field(default=None, repr=False)
+
+    @property
+    def has_unknowns(self) -> bool:
+        """Whether the application (or environment) holds any unknown value: JSON never does."""
+        if self._has_unknowns is None:
+            self._has_unknowns = contains_unknown(self.application)
+        return self._has_unknowns
+
+    def other_field(self, dotted: str) -> Any:
+        """The value of another field of the application, for a function that judges one field
+        by another; raises `UnknownInput` when that value is or holds an unknown one."""
+        value = field_value(self.application, dotted)
+        if self.has_unknowns and contains_unknown(value):
+            pointer = field_pointer(self.application, dotted)
+            raise UnknownInput(tuple(((*pointer, *below), u) for below, u in unknowns_in(value)))
+        return value
+
+    def note_unjudged(self, rule: str, name: str, unknowns: Iterable[tuple[Pointer, Unknown]]) -> None:
+        """Keep, for `--strict-unknowns`, that `rule` could not judge these unknown values."""
+        if self.settings.strict_unknowns:
+            self.unjudged.extend(NotJudged(rule, name, pointer, value) for pointer, value in unknowns)
 
 
 CheckCallable = Callable[[Any, Any, Context], Iterable[Problem]]
@@ -70,9 +125,13 @@ CheckCallable = Callable[[Any, Any, Context], Iterable[Problem]]
 
 @dataclass(frozen=True)
 class CheckFunction:
-    """A named check with its options model."""
+    """A named check with its options model. `unknown_members`: the function judges values that
+    hold unknown members by their known ones, soundly (otherwise the engine does not give it such
+    a value); `after_others`: it reports on what the other rules did, so it runs after them."""
 
     name: str
     options: type[Options]
     check: CheckCallable
     summary: str
+    unknown_members: bool = False
+    after_others: bool = False

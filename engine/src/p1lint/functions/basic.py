@@ -7,33 +7,34 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from p1lint.documents.fields import MISSING, field_value
+from p1lint.documents.fields import MISSING, field_pointer, field_value
 from p1lint.functions import check_function
-from p1lint.functions.base import Context, NoOptions, Options, Problem
+from p1lint.functions.base import Context, NoOptions, Options, Problem, not_judged
+from p1lint.terraform.values import contains_unknown
 
 
-@check_function("defined", NoOptions)
+@check_function("defined", NoOptions, unknown_members=True)
 def defined(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """The value must be present and not null."""
     if value is MISSING or value is None:
         yield Problem("is missing")
 
 
-@check_function("undefined", NoOptions)
+@check_function("undefined", NoOptions, unknown_members=True)
 def undefined(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """The value must be absent (or null)."""
     if value is not MISSING and value is not None:
         yield Problem("must not be set")
 
 
-@check_function("truthy", NoOptions)
+@check_function("truthy", NoOptions, unknown_members=True)
 def truthy(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """The value must be present and truthy (non-empty, non-zero, true)."""
     if not value:
         yield Problem("is missing or empty")
 
 
-@check_function("falsy", NoOptions)
+@check_function("falsy", NoOptions, unknown_members=True)
 def falsy(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """The value must be absent, false, zero or empty."""
     if value:
@@ -81,7 +82,7 @@ def value_range(value: Any, options: BoundsOptions, context: Context) -> Iterato
         yield from _bounds_problem(value, options, "value")
 
 
-@check_function("length", BoundsOptions)
+@check_function("length", BoundsOptions, unknown_members=True)
 def length(value: Any, options: BoundsOptions, context: Context) -> Iterator[Problem]:
     """A present string, list or object must have a length within [`min`, `max`]."""
     if isinstance(value, (str, list, dict)):
@@ -93,10 +94,10 @@ class UniqueOptions(Options):
     key: str | None = None
 
 
-@check_function("unique", UniqueOptions)
+@check_function("unique", UniqueOptions, unknown_members=True)
 def unique(value: Any, options: UniqueOptions, context: Context) -> Iterator[Problem]:
     """Items of a list (or their dotted field `key`) must not repeat; each repetition is reported
-    at its own index (and key). Items without the key are skipped."""
+    at its own index (and key). Items without the key, or with an unknown one, are skipped."""
     if not isinstance(value, list):
         return
     suffix = tuple(options.key.split(".")) if options.key else ()
@@ -104,6 +105,9 @@ def unique(value: Any, options: UniqueOptions, context: Context) -> Iterator[Pro
     for index, item in enumerate(value):
         compared = field_value(item, options.key) if options.key else item
         if compared is MISSING:
+            continue
+        if contains_unknown(compared):
+            yield not_judged((index, *(field_pointer(item, options.key) if options.key else ())))
             continue
         identity = _identity(compared, options.case_sensitive)
         if identity in seen:
@@ -123,18 +127,23 @@ class UnsetFieldsOptions(Options):
     defaults: dict[str, Any] = Field(default_factory=dict)
 
 
-@check_function("unset-fields", UnsetFieldsOptions)
+@check_function("unset-fields", UnsetFieldsOptions, unknown_members=True)
 def unset_fields(value: Any, options: UnsetFieldsOptions, context: Context) -> Iterator[Problem]:
     """None of the dotted `fields` below the value may be set (non-null, and not equal to its
     entry in `defaults`, a value the API fills in by itself); one problem, at the first field
-    that is set, names them all."""
+    that is set, names them all. An unknown field may be null: it is not judged, unless a known
+    one is set."""
     present = [name for name in options.fields if _set_apart_from_default(value, name, options)]
     if present:
         yield Problem(f"sets {', '.join(present)}", tuple(present[0].split(".")))
+        return
+    for name in options.fields:
+        if contains_unknown(field_value(value, name)):
+            yield not_judged(field_pointer(value, name))
 
 
 def _set_apart_from_default(value: Any, name: str, options: UnsetFieldsOptions) -> bool:
     found = field_value(value, name)
-    if found is MISSING or found is None:
+    if found is MISSING or found is None or contains_unknown(found):
         return False
     return name not in options.defaults or found != options.defaults[name]

@@ -14,6 +14,7 @@ from pydantic import field_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
+from p1lint.terraform.values import contains_unknown
 
 
 class ExpressionOptions(Options):
@@ -35,9 +36,20 @@ def expression(value: Any, options: ExpressionOptions, context: Context) -> Iter
     """A present string must be a valid PingOne expression; reports the diagnostics in `codes`."""
     if not isinstance(value, str):
         return
+    codes = options.codes if _schema_settled(context) else [c for c in options.codes if c not in SCHEMA_CODES]
     for found in _diagnostics(value, context):
-        if found.code in options.codes:
+        if found.code in codes:
             yield Problem(found.message, offset=_offset(value, found.line, found.column))
+
+
+SCHEMA_CODES = ("unknown-attribute", "disabled-attribute")  # judged against the user schema
+
+
+def _schema_settled(context: Context) -> bool:
+    """Whether the environment's user schema, if any, is known: one with unknown values
+    (Terraform) may have any attribute, enabled or not."""
+    environment = context.environment
+    return environment is None or not contains_unknown(environment.object("schema"))
 
 
 def _diagnostics(value: str, context: Context) -> tuple[Any, ...]:

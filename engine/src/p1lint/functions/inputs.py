@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 from p1lint.documents.fields import MISSING, field_value
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
+from p1lint.terraform.values import Unknown
 
 # protocols without client ids; an absent or unknown protocol counts as OpenID Connect, as elsewhere
 OTHER_PROTOCOLS = frozenset({"SAML", "WS_FED", "EXTERNAL_LINK"})
@@ -26,7 +27,7 @@ class _Seen(NamedTuple):
     label: str
 
 
-@check_function("unique-field", UniqueFieldOptions)
+@check_function("unique-field", UniqueFieldOptions, unknown_members=True)
 def unique_field(value: Any, options: UniqueFieldOptions, context: Context) -> Iterator[Problem]:
     """String `field` of the items of a list must be unique; each repetition is reported at its
     own item. With `group_by`, items whose groups differ are never compared (an item without a
@@ -50,7 +51,7 @@ class UniqueClientIdOptions(Options):
     group_by: str | None = None
 
 
-@check_function("unique-client-id", UniqueClientIdOptions)
+@check_function("unique-client-id", UniqueClientIdOptions, unknown_members=True)
 def unique_client_id(value: Any, options: UniqueClientIdOptions, context: Context) -> Iterator[Problem]:
     """The client ids of the OpenID Connect applications of a list must be unique. An
     application's client id is its `clientId` (an administrator-defined id of a migrated
@@ -78,6 +79,8 @@ def _client_id(item: Any) -> tuple[str, str] | None:
         return None
     for field in ("clientId", "id"):
         text = item.get(field)
+        if isinstance(text, Unknown):
+            return None  # not known, and no other field stands in for it
         if isinstance(text, str) and text.strip():
             return field, text
     return None

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from p1lint.documents.fields import MISSING, field_value
+from p1lint.documents.fields import MISSING
 from p1lint.functions import check_function
-from p1lint.functions.base import Context, Options, Problem
+from p1lint.functions.base import Context, Options, Problem, not_judged
+from p1lint.terraform.values import contains_unknown
 
 
 class ContainsOptions(Options):
@@ -16,22 +17,24 @@ class ContainsOptions(Options):
     mode: Literal["any", "all", "none"] = "any"
 
 
-@check_function("contains", ContainsOptions)
+@check_function("contains", ContainsOptions, unknown_members=True)
 def contains(value: Any, options: ContainsOptions, context: Context) -> Iterator[Problem]:
     """The list must contain any (`mode: any`), all, or none of `values`; absent or null counts as
     empty, any other non-list is left to the structure rules. With `none`, each offending item is
-    reported at its own index."""
+    reported at its own index. An unknown item may be any value: what it decides is not judged."""
     if not _list_or_absent(value):
         return
     items = value if isinstance(value, list) else []
+    unknown = [not_judged((index,)) for index, item in enumerate(items) if contains_unknown(item)]
     wanted = " or ".join(str(v) for v in options.values)
     if options.mode == "any" and not any(v in items for v in options.values):
-        yield Problem(f"does not include {wanted}")
+        yield from unknown or [Problem(f"does not include {wanted}")]
     elif options.mode == "all":
         missing = [str(v) for v in options.values if v not in items]
         if missing:
-            yield Problem(f"does not include {', '.join(missing)}")
+            yield from unknown or [Problem(f"does not include {', '.join(missing)}")]
     elif options.mode == "none":
+        yield from unknown
         for index, item in enumerate(items):
             if item in options.values:
                 yield Problem(f"includes {item}", (index,))
@@ -43,18 +46,21 @@ class CorrespondenceOptions(Options):
     direction: Literal["forward", "backward"] = "forward"
 
 
-@check_function("correspondence", CorrespondenceOptions)
+@check_function("correspondence", CorrespondenceOptions, unknown_members=True)
 def correspondence(value: Any, options: CorrespondenceOptions, context: Context) -> Iterator[Problem]:
     """Items of this list and of field `other` must pair up as `pairs` says.
 
     forward: each item that is a key of `pairs` needs one of its values in `other`;
     backward: each item that appears among the values needs a matching key in `other`.
     An absent or null `other` counts as empty; a non-list on either side is the structure rules' business."""
-    others = field_value(context.application, options.other)
+    others = context.other_field(options.other)
     if not isinstance(value, list) or not _list_or_absent(others):
         return
     others = others if isinstance(others, list) else []
     for index, item in enumerate(value):
+        if contains_unknown(item):
+            yield not_judged((index,))
+            continue
         needed = _partners(item, options)
         if needed and not any(partner in others for partner in needed):
             yield Problem(f"{item} needs {' or '.join(needed)} in {options.other}", (index,))

@@ -28,9 +28,7 @@ class KnownReferenceOptions(Options):
 @check_function("known-reference", KnownReferenceOptions)
 def known_reference(value: Any, options: KnownReferenceOptions, context: Context) -> Iterator[Problem]:
     """A present id must be the id of an object of the environment's `collection`; judged only
-    when the input has that collection (possibly empty)."""
+    when the input has that collection (possibly empty) and every id in it is known."""
     environment = context.environment
-    if not isinstance(value, str) or environment is None or not environment.has(options.collection):
-        return
-    if environment.get(options.collection, value) is None:
+    if isinstance(value, str) and environment is not None and environment.lacks(options.collection, value):
         yield Problem(f"is not among the environment's {options.collection}")

@@ -6,7 +6,7 @@ import operator
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
-from p1lint.documents.fields import MISSING, field_value
+from p1lint.documents.fields import MISSING
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 
@@ -17,7 +17,7 @@ class FieldsOptions(Options):
 
 
 def _present(context: Context, name: str) -> bool:
-    value = field_value(context.application, name)
+    value = context.other_field(name)
     return value is not MISSING and value is not None and value != "" and value != []
 
 
@@ -60,7 +60,7 @@ class CompareOptions(Options):
 def compare(value: Any, options: CompareOptions, context: Context) -> Iterator[Problem]:
     """A present number must compare to the number in field `other` (when both are numbers; an
     absent `other` counts as `other_default` when one is given)."""
-    other = field_value(context.application, options.other)
+    other = context.other_field(options.other)
     shown = options.other
     if other is MISSING and options.other_default is not None:
         other, shown = options.other_default, f"{options.other}, absent: the default"

@@ -3,7 +3,8 @@ assign them, the scopes PingOne accepts a role at, roles named by their built-in
 
 A role is known by id in an assignment; its name, built-in identity, `applicableTo` and
 `canBeAssignedBy` come from the environment's `roles`. What the environment does not say is
-never guessed: such an assignment is not reported (`p1lint.roles.decisions`).
+never guessed: such an assignment is not reported (`p1lint.roles.decisions`). An assignment whose
+role or scope is unknown (Terraform) is no assignment these checks read.
 
 Only the built-in role names are read when rules load (to validate options); the rest of
 `p1lint.roles` is imported when a check first runs, so a run without role assignments pays
@@ -37,7 +38,7 @@ def role_context(context: Context) -> RoleContext:
     return found
 
 
-@check_function("role-assignable", NoOptions)
+@check_function("role-assignable", NoOptions, unknown_members=True)
 def role_assignable(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """A role assignment must be one the environment's actor may make: it holds the role at the
     same or a wider scope, or a role whose read-only variant it is, or a role the custom role's
@@ -52,8 +53,14 @@ def role_assignable(value: Any, options: NoOptions, context: Context) -> Iterato
     if wanted is None or held is None or assignable(wanted, held, roles) is not NO:
         return
     facts = roles.role(wanted.role)
+    if not (facts.settled if facts is not None else _settled(context)):
+        return  # a role the environment describes in unknown values: `role-scope-type`'s, maybe
     if facts is None or accepted_at(facts, wanted.scope.type) is not NO:
         yield _not_assignable(wanted, held, roles)
+
+
+def _settled(context: Context) -> bool:
+    return context.environment is None or context.environment.settled("roles")
 
 
 def _not_assignable(wanted: Assignment, held: list[Assignment], roles: RoleContext) -> Problem:
@@ -69,7 +76,7 @@ def _not_assignable(wanted: Assignment, held: list[Assignment], roles: RoleConte
                    ("role", "id"))
 
 
-@check_function("role-scope-type", NoOptions)
+@check_function("role-scope-type", NoOptions, unknown_members=True)
 def role_scope_type(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """A role assignment's scope type must be one PingOne accepts the role at (the role's
     `applicableTo` in the environment, else the built-in role's known scopes). Reported at
@@ -95,7 +102,7 @@ class RoleNamesOptions(Options):
         return value
 
 
-@check_function("builtin-role", RoleNamesOptions)
+@check_function("builtin-role", RoleNamesOptions, unknown_members=True)
 def builtin_role_named(value: Any, options: RoleNamesOptions, context: Context) -> Iterator[Problem]:
     """A role assignment must not be of one of the built-in `roles` (matched by the role's name
     in the environment, loosely). Reported at `role.id`."""
@@ -108,7 +115,7 @@ def builtin_role_named(value: Any, options: RoleNamesOptions, context: Context) 
         yield Problem(facts.shown, ("role", "id"))
 
 
-@check_function("repeated-role-assignment", NoOptions)
+@check_function("repeated-role-assignment", NoOptions, unknown_members=True)
 def repeated_role_assignment(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """No role assignment of the list may repeat another's role at an equal scope (the later is
     reported) or at a scope the other certainly contains (the narrower is reported)."""

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from typing import Any, Literal, NamedTuple
 
 from p1lint.functions import check_function
-from p1lint.functions.base import Context, NoOptions, Options, Problem
+from p1lint.functions.base import Context, NoOptions, Options, Problem, not_judged
 from p1lint.pointer import Pointer
+from p1lint.terraform.values import Unknown
 
 
 class Granted(NamedTuple):
@@ -52,8 +53,11 @@ def _granted(application: Any, environment: Any) -> GrantedScopes | None:
     return GrantedScopes("grants", tuple(_resolved(grants, environment)))
 
 
-def _name(item: Any) -> str:
-    """A listed scope's name; an item that is not a string names no scope (but is no unknown one)."""
+def _name(item: Any) -> str | None:
+    """A listed scope's name; an item that is not a string names no scope (but is no unresolved
+    one), unless it is unknown (a Terraform variable): that may name any scope."""
+    if isinstance(item, Unknown):
+        return None
     return item if isinstance(item, str) else ""
 
 
@@ -66,11 +70,18 @@ def _resolved(grants: list[Any], environment: Any) -> Iterator[Granted]:
 
 
 def scope_ids(grant: Any) -> list[Any]:
-    """The scope ids of one grant, by position (None where an entry has no id)."""
-    scopes = grant.get("scopes") if isinstance(grant, dict) else None
+    """The scope ids of one grant, by position (None where an entry has no id; an unknown value
+    where the entry, its id or the whole grant is unknown)."""
+    scopes = grant.get("scopes") if isinstance(grant, dict) else grant
+    if isinstance(scopes, Unknown):
+        return [scopes]
     if not isinstance(scopes, list):
         return []
-    return [scope.get("id") if isinstance(scope, dict) else None for scope in scopes]
+    return [scope.get("id") if isinstance(scope, dict) else _unknown_or_none(scope) for scope in scopes]
+
+
+def _unknown_or_none(value: Any) -> Any:
+    return value if isinstance(value, Unknown) else None
 
 
 class GrantedScopesOptions(Options):
@@ -78,7 +89,7 @@ class GrantedScopesOptions(Options):
     mode: Literal["any", "none"] = "any"
 
 
-@check_function("granted-scopes", GrantedScopesOptions)
+@check_function("granted-scopes", GrantedScopesOptions, unknown_members=True)
 def granted_scopes_check(value: Any, options: GrantedScopesOptions, context: Context) -> Iterator[Problem]:
     """The application's granted scopes (its `scopes` list, or else its grants resolved through
     the environment) must include one of `values` (`mode: any`; not judged while a granted scope
@@ -114,7 +125,7 @@ def _grant_for(application: Any, names: list[str], context: Context) -> Pointer:
     return ("grants",)
 
 
-@check_function("oidc-scopes-granted", NoOptions)
+@check_function("oidc-scopes-granted", NoOptions, unknown_members=True)
 def oidc_scopes_granted(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """Each scope id of an attribute mapping's `oidcScopes` must be granted to the application:
     among the scope ids of its grants, or, for an export that lists `scopes` by name, the id of an
@@ -122,7 +133,9 @@ def oidc_scopes_granted(value: Any, options: NoOptions, context: Context) -> Ite
     if not isinstance(value, list):
         return
     for index, identifier in enumerate(value):
-        if isinstance(identifier, str) and _is_granted(identifier, context) is False:
+        if isinstance(identifier, Unknown):
+            yield not_judged((index,))
+        elif isinstance(identifier, str) and _is_granted(identifier, context) is False:
             label = _label(context.environment, "scopes", identifier)
             yield Problem(f"scope {label} is not granted to the application", (index,))
 
@@ -132,15 +145,22 @@ def _is_granted(identifier: str, context: Context) -> bool | None:
     application = context.application
     grants = application.get("grants") if isinstance(application, dict) else None
     if isinstance(grants, list):
-        return any(identifier in scope_ids(grant) for grant in grants)
+        ids = [found for grant in grants for found in scope_ids(grant)]
+        return True if identifier in ids else _unless_unknown(ids)
     granted = granted_scopes(application, context)
     name = _name_of(context.environment, "scopes", identifier)
     if granted is None or name is None:
         return None
-    return name in (scope.name for scope in granted.scopes)
+    names = [scope.name for scope in granted.scopes]
+    return True if name in names else (None if None in names else False)
 
 
-@check_function("grant-scopes", NoOptions)
+def _unless_unknown(ids: list[Any]) -> bool | None:
+    """False, or None when an unknown id might be the one looked for."""
+    return None if any(isinstance(found, Unknown) for found in ids) else False
+
+
+@check_function("grant-scopes", NoOptions, unknown_members=True)
 def grant_scopes(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
     """Each scope of a resource grant must be a scope of the grant's resource: an id no scope of
     the environment has (judged when the environment lists that resource's scopes) or the id of
@@ -162,7 +182,8 @@ def _misplaced(environment: Any, identifier: str, resource: str, listed: frozens
     """Why the scope is not one of the resource's, or None when it is (or nothing says)."""
     here = _label(environment, "resources", resource)
     if environment.get("scopes", identifier) is None:
-        return f"scope {identifier} is not a scope of resource {here}" if resource in listed else None
+        certain = resource in listed and environment.lacks("scopes", identifier)
+        return f"scope {identifier} is not a scope of resource {here}" if certain else None
     owner = environment.scope_resources.get(identifier)
     if owner is None or owner == resource:
         return None
@@ -176,7 +197,7 @@ def _reference(value: Any) -> Any:
 
 def _missing(environment: Any, resource: str) -> bool:
     """A resource the snapshot's `resources` do not have (`grant-resource-unknown` reports it)."""
-    return bool(environment.has("resources")) and environment.get("resources", resource) is None
+    return bool(environment.lacks("resources", resource))
 
 
 def _name_of(environment: Any, collection: str, identifier: str) -> str | None:

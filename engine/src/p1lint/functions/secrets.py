@@ -46,7 +46,7 @@ class SecretKeysOptions(Options):
     exclude: list[str] = []
 
 
-@check_function("secret-keys", SecretKeysOptions)
+@check_function("secret-keys", SecretKeysOptions, unknown_members=True)
 def secret_keys(value: Any, options: SecretKeysOptions, context: Context) -> Iterator[Problem]:
     """Every string under a key whose name says credential (`client_secret`, `clientSecrett`,
     `password`, `privateKey`, `decryptionKey`, ...) anywhere below the value, except the dotted

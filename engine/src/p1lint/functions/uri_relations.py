@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from p1lint.documents.fields import field_value
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Options, Problem
 from p1lint.functions.domains import custom_domain_mismatch
@@ -19,7 +18,7 @@ class OtherFieldOptions(Options):
 @check_function("same-origin", OtherFieldOptions)
 def same_origin(value: Any, options: OtherFieldOptions, context: Context) -> Iterator[Problem]:
     """A present http(s) URL must have the same origin as the http(s) URL in field `other`."""
-    other = field_value(context.application, options.other)
+    other = context.other_field(options.other)
     if not (isinstance(value, str) and isinstance(other, str)):
         return
     mine, theirs = origin(parse_uri(value)), origin(parse_uri(other))
@@ -40,7 +39,7 @@ class ItemTextOptions(Options):
 @check_function("any-item-contains", ItemTextOptions)
 def any_item_contains(value: Any, options: ItemTextOptions, context: Context) -> Iterator[Problem]:
     """Some string item of the list in field `other` must contain `text` (absent counts as empty)."""
-    items = field_value(context.application, options.other)
+    items = context.other_field(options.other)
     items = items if isinstance(items, list) else []
     if not any(isinstance(item, str) and options.text in item for item in items):
         yield Problem(f"is set, but no item of {options.other} contains '{options.text}'")

@@ -10,6 +10,7 @@ from p1lint.roles.assignments import Assignment, assignment_list, reference
 from p1lint.roles.builtin import BuiltinRole
 from p1lint.roles.names import builtin_role
 from p1lint.roles.scopes import APPLICATION, ENVIRONMENT, ORGANIZATION, POPULATION, Scope
+from p1lint.terraform.values import contains_unknown
 
 if TYPE_CHECKING:
     from p1lint.environment.inventory import Environment
@@ -29,6 +30,7 @@ class RoleFacts(NamedTuple):
     custom: bool
     applicable_to: frozenset[str] | None  # the snapshot's `applicableTo`, when written
     assigned_by: frozenset[str] | None  # a custom role's `canBeAssignedBy` ids, when written
+    settled: bool = True  # its name, type and `applicableTo` are known (no unknown values of Terraform)
 
     @property
     def shown(self) -> str:
@@ -36,14 +38,18 @@ class RoleFacts(NamedTuple):
 
 
 def role_facts(role: Any) -> RoleFacts | None:
+    """What a role of the snapshot says. Unknown values (Terraform) say nothing: a role with an
+    unknown name, type or `applicableTo` is not `settled` (an unknown type may be custom, so it is
+    no built-in role); an unknown `canBeAssignedBy` is as good as none written."""
     identifier = reference(role)
     if identifier is None:
         return None
     name = role.get("name") if isinstance(role.get("name"), str) else None
     custom = role.get("type") == CUSTOM
-    builtin = None if custom else builtin_role(name)
+    settled = not contains_unknown([role.get("name"), role.get("type"), role.get("applicableTo")])
+    builtin = builtin_role(name) if settled and not custom else None
     return RoleFacts(identifier, name, builtin, custom, _strings(role.get("applicableTo")),
-                     _references(role.get("canBeAssignedBy")))
+                     _references(role.get("canBeAssignedBy")), settled)
 
 
 def _strings(value: Any) -> frozenset[str] | None:
@@ -51,7 +57,7 @@ def _strings(value: Any) -> frozenset[str] | None:
 
 
 def _references(value: Any) -> frozenset[str] | None:
-    if not isinstance(value, list):
+    if not isinstance(value, list) or contains_unknown(value):
         return None
     return frozenset(ref for ref in (reference(item) for item in value) if ref is not None)
 
@@ -108,8 +114,8 @@ class RoleContext:
         lists = [_entries(actor.get(ASSIGNMENTS))]
         embedded = actor.get(EMBEDDED)
         lists.append(embedded.get(ASSIGNMENTS) if isinstance(embedded, dict) else None)
-        if all(entries is None for entries in lists):
-            return None
+        if all(entries is None for entries in lists) or contains_unknown(lists):
+            return None  # not said, or not all known: an unknown assignment may be the one that enables
         return [found for entries in lists for _, found in assignment_list(entries)]
 
     def shown(self, scope: Scope) -> str:

@@ -38,7 +38,7 @@ def enables(held: str, wanted: str, role: Callable[[str], RoleFacts | None]) -> 
     if facts.builtin.read_only_of is None:
         return NO
     holder = role(held)
-    if holder is None:
+    if holder is None or not holder.settled:
         return UNKNOWN
     return _answer(holder.builtin is not None and holder.builtin.name == facts.builtin.read_only_of)
 
@@ -70,7 +70,7 @@ def _by(one: Assignment, wanted: Assignment, roles: RoleContext) -> Answer:
 
 def accepted_at(facts: RoleFacts, scope_type: str) -> Answer:
     """Whether PingOne accepts the role at scopes of `scope_type`."""
-    if scope_type not in SCOPE_TYPES:
+    if scope_type not in SCOPE_TYPES or not facts.settled:
         return UNKNOWN
     if facts.applicable_to is not None:
         return _answer(scope_type in facts.applicable_to)

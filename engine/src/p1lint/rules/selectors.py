@@ -6,7 +6,13 @@ faster than jsonpath-ng's generic `find`; anything else (filters, `..`) uses jso
 jsonpath-ng runs the regular expressions of `=~` filters and `sub(/…/, …)` with Python's `re`,
 which has no timeout (`[?(@ =~ "^(a+)+$")]` takes minutes on a 30-character value), so a
 selector with either is refused when the rules load: select the values with a path and check
-them with the `pattern` function, whose searches are bounded."""
+them with the `pattern` function, whose searches are bounded.
+
+A simple path that meets an unknown value (a Terraform variable where a list or an object
+would be) matches that unknown: `$.redirectUris[*]` on `redirectUris = var.uris` matches
+`var.uris` at `/redirectUris`, so that the check is skipped where the value is unknown, not
+silently. Filters (jsonpath-ng) see an unknown as a value equal to nothing but itself: a filter
+test `==` on it is false; a rule must not select with `!=` on a field that may be unknown."""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from p1lint.pointer import Pointer
+from p1lint.terraform.values import Unknown
 
 
 class Match(NamedTuple):
@@ -121,7 +128,9 @@ def _walk(data: Any, steps: tuple[Step, ...]) -> Iterator[Match]:
     for kind, argument in steps:
         following: list[Match] = []
         for value, pointer in frontier:
-            if kind == "field":
+            if isinstance(value, Unknown):  # the rest of the path lies inside the unknown value
+                following.append(Match(value, pointer))
+            elif kind == "field":
                 if isinstance(value, dict) and argument in value:
                     following.append(Match(value[argument], (*pointer, argument)))
             elif kind == "each":

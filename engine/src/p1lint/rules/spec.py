@@ -79,9 +79,11 @@ class ExampleSettings(Strict):
 
     custom_domain: str | None = None
     custom_attributes: list[str] = Field(default_factory=list)
+    strict_unknowns: bool = False
 
     def run_settings(self) -> RunSettings:
-        return RunSettings(custom_domain=self.custom_domain, custom_attributes=tuple(self.custom_attributes))
+        return RunSettings(custom_domain=self.custom_domain, custom_attributes=tuple(self.custom_attributes),
+                           strict_unknowns=self.strict_unknowns)
 
 
 class Examples(Strict):

@@ -139,9 +139,11 @@ def application(block: Block) -> Translated:
 
 def _oidc(block: Block, writer: Writer) -> None:
     where = block.location.below(("oidc_options",))
-    found = single(block.body["oidc_options"])
-    if found is None:
-        writer.put(("type",), block.body["oidc_options"], where)  # unknown: so is everything in it
+    written = block.body["oidc_options"]
+    found = single(written)
+    if found is None:  # unknown (an expression, or a block whose content is one): so is all in it
+        unknown = written[0] if isinstance(written, list) and len(written) == 1 else written
+        writer.put(("type",), unknown, where)
         return
     options, pointer = found
     for field in OIDC_FIELDS.values():

@@ -21,13 +21,16 @@ from p1lint.tfconfig.objects import builtin_ids, builtin_resource, kind_of, tran
 from p1lint.tfconfig.placeholders import add_placeholders
 from p1lint.tfconfig.related import application_of, related_of, translated_related
 from p1lint.tfconfig.structure import Block, as_id, blocks
+from p1lint.tfconfig.variables import with_defaults
 from p1lint.tfconfig.view import TerraformTarget, TerraformView
 
 APPLICATION = "pingone_application"
 
 
 def terraform_environments(name: str, documents: list[SourceDocument]) -> list[Environment]:
-    """The environments the configuration in `documents` (one directory's files) declares."""
+    """The environments the configuration in `documents` (one directory's files) declares; a
+    variable with a literal default is read as that default."""
+    documents = with_defaults(documents)
     found = [block for document in documents for block in blocks(document.data, Location(document, ()))]
     declared = {block.address for block in found}
     return [_environment(name, key, members, declared) for key, members in _grouped(found).items()]
