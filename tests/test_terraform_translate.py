@@ -79,6 +79,7 @@ TRANSLATIONS = [
     ({**OIDC_V1, "login_page_url": "https://app.example.com/login", "hidden_from_app_portal": True},
      "hiddenFromAppPortal", True),
     ({"saml_options": {"acs_urls": ["https://sp.example/acs"], "type": "WEB_APP"}}, "protocol", "SAML"),
+    ({"oidc_options": {**OIDC_V1["oidc_options"], "client_id": "app-client"}}, "clientId", "app-client"),
     ({"oidc_options": ref("var.oidc")}, "type", ref("var.oidc")),
     ({"oidc_options": {"type": "WEB_APP", "redirect_uris": ref("var.uris")}}, "redirectUris", ref("var.uris")),
 ]  # fmt: skip
@@ -161,6 +162,12 @@ RELATED = [
                             "idToken": True}]),
     (("resource", "pingone_application_secret", "s", {"application_id": ref("pingone_application.app.id")}),
      "secret", {}),
+    (("resource", "pingone_application_sign_on_policy_assignment", "each",
+      {"application_id": Unknown('pingone_application.app["crm"].id', ('pingone_application.app["crm"].id',)),
+       "sign_on_policy_id": Unknown("pingone_sign_on_policy.mfa[0].id", ("pingone_sign_on_policy.mfa[0].id",)),
+       "priority": 1}),
+     "signOnPolicyAssignments", [{"id": "pingone_application_sign_on_policy_assignment.each", "priority": 1,
+                                  "signOnPolicy": {"id": "pingone_sign_on_policy.mfa"}}]),  # one instance's id
     (grant([ref("data.pingone_resource_scope.email.id")]), "roleAssignments", None),  # other fields stay absent
     (("resource", "pingone_application_resource_grant", "other",
       {"application_id": ref("pingone_application.other.id"), "resource_type": "OPENID_CONNECT", "scopes": []}),

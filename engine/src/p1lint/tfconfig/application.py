@@ -80,6 +80,9 @@ OIDC_FIELDS = {
     "signing": Field(("signing",), Spec({"key_rotation_policy_id": Field(("keyRotationPolicy", "id"))})),
     "certificate_based_authentication": Field(("kerberos",), Spec({"key_id": Field(("key", "id"))})),
     "mobile_app": Field(("mobile",), MOBILE_APP),
+    # provider builds with beta features (helpers/beta: `AddBeta`)
+    "client_id": Field(("clientId",)),
+    "initial_client_secret": Field(("clientSecret",)),
     # provider 0.x names, renamed or moved by 1.0.0
     "token_endpoint_authn_method": Field(("tokenEndpointAuthMethod",), renamed="token_endpoint_auth_method"),
     "allow_wildcards_in_redirect_uris": Field(("allowWildcardInRedirectUris",),

@@ -18,8 +18,10 @@ from p1lint.pointer import Pointer
 from p1lint.terraform.values import Unknown
 
 SECTIONS = ("resource", "data")
-# `type.name.id` or `data.type.name.id`: a traversal to the id of a declared object
-_ID_REFERENCE = re.compile(r"((?:data\.)?[a-z][a-z0-9_]{0,99}\.[A-Za-z_][\w-]{0,199})\.id")
+# `type.name.id` or `data.type.name.id`, of one instance (`type.name["key"].id`, `type.name[0].id`)
+# of a block with `for_each` or `count` too: a traversal to the id of a declared object
+_ID_REFERENCE = re.compile(
+    r"((?:data\.)?[a-z][a-z0-9_]{0,99}\.[A-Za-z_][\w-]{0,199})(?:\[[^\]]{1,200}\])?\.id")
 
 
 class Block(NamedTuple):
