@@ -29,6 +29,7 @@ PUNCTUATION = {
 }  # fmt: skip
 KINDS = {
     "IDENTIFIER": "name", "NUMBER": "number", "HEREDOC": "heredoc", "_NL": "line break",
+    "LITERAL_STRING": "string",
     "FOR": "for", "IN": "in", "IF": "if", "ELSE": "else", "ENDIF": "endif", "ENDFOR": "endfor",
 }  # fmt: skip
 OPERATORS = frozenset({"OR", "AND", "EQ", "NE", "LESSTHAN", "MORETHAN", "LE", "GE", "PLUS", "MINUS", "STAR",

@@ -191,7 +191,10 @@ class ToValues:
     # ---- templates ----
 
     def string(self, children: Children) -> Expr:
-        start, end, parts = _start(children[0]), _end(children[-1]), children[1:-1]
+        start, end = _start(children[0]), _end(children[-1])
+        if len(children) == 1:  # LITERAL_STRING, quotes included
+            return known(start, end, _decoded(children[0], 1))
+        parts = children[1:-1]
         if all(isinstance(part, Token) for part in parts):
             return known(start, end, "".join(map(_decoded, parts)))
         return unknown(start, end, _template_references(parts))
@@ -254,8 +257,9 @@ def _template_references(parts: Children) -> tuple[str, ...]:
     return values.merged(*(part.outer for part in dynamic), inner)
 
 
-def _decoded(part: Token) -> str:
+def _decoded(part: Token, quotes: int = 0) -> str:
+    """The value of the text of a quoted string (`quotes`: 1 when the token has its quotes)."""
     try:
-        return decode_quoted(str(part))
+        return decode_quoted(str(part)[quotes : len(part) - quotes])
     except BadEscape as error:
-        raise HclError(_start(part) + error.index, error.message) from None
+        raise HclError(_start(part) + quotes + error.index, error.message) from None
