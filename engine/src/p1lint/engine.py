@@ -213,7 +213,7 @@ def _usable(rules: list[ActiveRule], environment: Environment, result: LintResul
         missing = [name for name in active.rule.spec.requires if not environment.has(name)]
         if not missing:
             usable.append(active)
-        elif environment.is_snapshot and active.rule.per_application:  # an environment rule without
+        elif environment.snapshot and active.rule.per_application:  # an environment rule without
             result.not_checked.setdefault(active.rule.id, missing[0])  # its collection has nothing to check
     return usable
 
@@ -265,7 +265,7 @@ def _run_environment_scope(
     """Rules over the whole environment (unique names, role coverage), and those that report on
     what they did; pointers map back to the file and place of each object."""
     scoped = [r for r in rules if r.rule.spec.scope == "environment"]
-    if not scoped or (not environment.applications and not environment.is_snapshot):
+    if not scoped or (not environment.applications and not environment.has_context):
         return
     scoped += [r for r in rules if r.rule.function.after_others]
     data = environment.data()

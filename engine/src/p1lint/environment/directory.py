@@ -112,7 +112,7 @@ def _stem(name: str) -> str:
 def directory_environment(directory: SnapshotDirectory, documents: list[SourceDocument]) -> Environment:
     """One environment from the parsed members of a snapshot directory."""
     primary = next((d for d in documents if _stem(PurePath(d.name).name) == "applications"), documents[0])
-    environment = Environment(directory.path, Location(primary, ()))
+    environment = Environment(directory.path, Location(primary, ()), snapshot=True)
     per_application = []
     for document in documents:
         path = PurePath(document.name)

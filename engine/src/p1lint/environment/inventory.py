@@ -76,6 +76,7 @@ class Environment:
     lists: dict[str, list[Entry]] = field(default_factory=dict)
     objects: dict[str, Entry] = field(default_factory=dict)
     problems: list[InputError] = field(default_factory=list)
+    snapshot: bool = False  # read from an environment snapshot, whose summary names the checks it lacked
     scope_resources: dict[str, str] = field(default_factory=dict)  # scope id -> its resource's id
     unsettled: set[str] = field(default_factory=set)  # collections with an object or id unknown
     _ids: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
@@ -83,8 +84,8 @@ class Environment:
     _data: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
-    def is_snapshot(self) -> bool:
-        """Whether the input said more than applications (an environment snapshot)."""
+    def has_context(self) -> bool:
+        """Whether the input said more than applications (roles, policies, an environment, ...)."""
         return bool(self.lists.keys() - {"applications"} or self.objects)
 
     def has(self, name: str) -> bool:

@@ -33,7 +33,7 @@ def application_environment(document: SourceDocument, kind: Kind) -> Environment
 
 def snapshot_environment(document: SourceDocument) -> Environment:
     """A one-document snapshot: every collection is a member of the top-level mapping."""
-    environment = Environment(document.name, Location(document, ()))
+    environment = Environment(document.name, Location(document, ()), snapshot=True)
     data = document.data
     for key, value in data.items():
         collection = BY_NAME.get(key) if isinstance(key, str) else None
