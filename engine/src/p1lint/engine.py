@@ -35,6 +35,8 @@ class LintResult:
     skipped: list[Notice] = field(default_factory=list)
     unreadable: int = 0  # files (of `files`) that could not be read or parsed
     not_checked: dict[str, str] = field(default_factory=dict)  # rule id -> the context a snapshot lacked
+    suppressed: int = 0  # findings suppressed by inline comments
+    _directives: dict[int, Any] = field(default_factory=dict, repr=False)  # id(document) -> its suppressions
 
 
 class Hit(NamedTuple):
@@ -251,11 +253,25 @@ def _record_safely(hit: Hit, location: Location, relative: Pointer, result: Lint
 def _record(hit: Hit, location: Location, result: LintResult) -> None:
     """A finding, or for a value that could not be checked in time an input error at its place."""
     if not hit.unchecked:
-        result.findings.append(build_finding(hit, location.document, location.pointer))
+        finding = build_finding(hit, location.document, location.pointer)
+        if _suppressed(finding, location.document, result):
+            result.suppressed += 1
+        else:
+            result.findings.append(finding)
         return
     line, column = location.document.position(location.pointer)
     where = f"rule {hit.active.rule.id} ({hit.active.rule.name}) could not check this value"
     result.errors.append(InputError(location.document.name, line, column, f"{where}: {hit.detail}"))
+
+
+def _suppressed(finding: Finding, document: SourceDocument, result: LintResult) -> bool:
+    """Whether an inline comment suppresses the finding (see `suppressions`)."""
+    from p1lint.suppressions import directives, suppressed
+
+    found = result._directives.get(id(document))
+    if found is None:
+        found = result._directives[id(document)] = (document, directives(document))
+    return suppressed(found[1], finding.line, finding.rule, finding.name)
 
 
 def _run_environment_scope(

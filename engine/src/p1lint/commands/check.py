@@ -44,6 +44,8 @@ def run_check(
         click.echo(str(notice), err=True)
     for line in [] if quiet else not_checked_lines(result.not_checked):
         click.echo(line, err=True)
+    if result.suppressed and not quiet:
+        click.echo(f"p1lint: {result.suppressed} findings suppressed by inline comments", err=True)
     if write_baseline is not None:
         return _write_baseline(write_baseline, result.findings, bool(result.errors))
     findings = _without_accepted(result.findings, accepted, baseline, quiet)
