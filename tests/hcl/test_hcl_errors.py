@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from p1lint.cli import cli
 from p1lint.documents.hcl.lexer import MAX_NESTING
+from p1lint.documents.hclformat import HCL
 from p1lint.documents.sources import parse_bytes
 from p1lint.findings import InputError
 
@@ -117,3 +120,23 @@ def test_a_bad_tf_file_is_exit_code_2_and_the_other_files_are_still_checked(tmp_
     assert "Traceback" not in result.output
     assert f"{bad}:2:10: invalid HCL: a quoted string must end on its line" in result.stderr
     assert str(other) in result.stdout
+
+
+HCL_PIECES = ['resource "a" "b" {', "}", "{", "[", "]", "(", ")", '"', "${", "%{", "~", "$${", "%%{", "\\", "\\n",
+              "\\u00e9", "\n", "\r\n", "\r", " ", "\t", "=", ":", ",", ".", "*", "...", "=>", "?", "!", "-", "+",
+              "&&", "==", "<", "<<EOF\n", "<<-EOF\n", "EOF", "\nEOF\n", "for", "in", "if", "else", "endif", "endfor",
+              "x", "var", "1", "1.5e3", "true", "null", "# c", "// c", "/*", "*/", "::", "é", "\u2028", "\x00"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(HCL_PIECES), max_size=40))
+def test_any_text_is_a_document_or_an_input_error(pieces):
+    text = "".join(pieces)
+    found = HCL.parse("main.tf", text)
+    if isinstance(found, InputError):
+        assert found.message.startswith("invalid HCL: ") and found.line >= 1 and found.column >= 1
+    else:
+        for pointer in found.locator._offsets:
+            span = found.span(pointer)
+            assert (span.line, span.column) <= (span.end_line, span.end_column)
+            found.span_in_string(pointer, 3)
