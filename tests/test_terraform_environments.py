@@ -95,7 +95,7 @@ def test_two_environment_ids_are_two_environments(tmp_path: Path) -> None:
     documents = [read_source(str(infra / n)) for n in ("prod.tf.json", "test.tf.json")]
     environments = terraform_environments(str(infra), documents)  # type: ignore[arg-type]
     ids = [e.object("environment")["id"] for e in environments]
-    assert ids == ["pingone_environment.prod", "${var.test_environment_id}"]
+    assert ids == ["pingone_environment.prod", Unknown("${var.test_environment_id}", ("var.test_environment_id",))]
     assert [[t.application["id"] for t in e.applications] for e in environments] == [
         ["pingone_application.portal"], ["pingone_application.portal_test"]]
     assert all(e.get("roles", "data.pingone_role.admin") == {"id": "data.pingone_role.admin",

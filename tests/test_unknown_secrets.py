@@ -99,3 +99,43 @@ def test_secrets_of_a_terraform_module_are_reported_and_never_printed(tmp_path, 
     for secret in (SECRET, PRIVATE_D):
         for fragment in (secret, secret[:12], secret[-12:]):
             assert fragment not in result.stdout and fragment not in result.stderr
+
+
+HCL_MODULE = f'''
+resource "pingone_application" "worker" {{
+  environment_id = var.environment_id
+  name           = "Provisioner"
+  enabled        = true
+  oidc_options = {{
+    type                       = "WORKER"
+    grant_types                = ["CLIENT_CREDENTIALS"]
+    token_endpoint_auth_method = "PRIVATE_KEY_JWT"
+    initiate_login_uri         = var.login_uri
+    jwks = jsonencode({{
+      keys = [{{ kty = "RSA", kid = "k1", use = "sig", n = "sXch", e = "AQAB", d = "{PRIVATE_D}" }}]
+    }})
+  }}
+}}
+
+resource "pingone_application_secret" "worker" {{
+  environment_id = var.environment_id
+  application_id = pingone_application.worker.id
+  secret         = "{SECRET}"
+}}
+'''
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_secrets_of_an_hcl_module_are_reported_and_never_printed(tmp_path, output_format):
+    """The same in HCL, the jwks written with `jsonencode` of a literal object, as is usual."""
+    import subprocess
+    import sys
+
+    (tmp_path / "main.tf").write_text(HCL_MODULE)
+    result = subprocess.run([sys.executable, "-m", "p1lint", "check", "--strict-unknowns", "--format",
+                             output_format, str(tmp_path / "main.tf")], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert {"P1L750", "P1L323", "P1L020"} <= set(re.findall(r"P1L\d{3}", result.stdout))
+    for secret in (SECRET, PRIVATE_D):
+        for fragment in (secret, secret[:12], secret[-12:]):
+            assert fragment not in result.stdout and fragment not in result.stderr

@@ -284,3 +284,60 @@ def test_strict_unknowns_is_an_option_and_a_setting(tmp_path):
                       ["check", "--config", str(tmp_path / "p1lint.toml"), str(application)]):
         result = runner.invoke(cli, arguments)
         assert result.exit_code in (0, 1), result.output
+
+
+def _request_hits(application):
+    from p1lint.engine import check
+    from p1lint.rules.examples import _request_inputs
+
+    url = ("https://auth.pingone.com/0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9/as/authorize?client_id=app-1"
+           "&redirect_uri=https%3A%2F%2Fportal.example.com%2Fcb&response_type=code&scope=openid"
+           "&code_challenge=abc&code_challenge_method=S256")
+    snapshot = {"applications": [{"id": "app-1", **application}],
+                "authorizationRequests": [{"application": {"id": "app-1"}, "url": url}]}
+    rules = [a for a in ALL if a.rule.spec.scope == "request"]
+    found = set()
+    for data, context in _request_inputs(environment_of(snapshot), RunSettings()):
+        found |= {hit.active.rule.id for hit in check(rules, data, context, [], "<data>")}
+    return found
+
+
+@pytest.mark.parametrize(("field", "rule", "known"), [
+    ("redirectUris", "P1L901", {"redirectUris": ["https://other.example.com/cb"]}),
+    ("responseTypes", "P1L902", {"responseTypes": []}),
+    ("grantTypes", "P1L902", {"grantTypes": ["CLIENT_CREDENTIALS"]}),
+    ("parRequirement", "P1L906", {"parRequirement": "REQUIRED"}),
+])
+def test_a_request_is_not_judged_against_an_unknown_field_of_its_application(field, rule, known):
+    assert rule in _request_hits(_app(**known))
+    assert rule not in _request_hits(_app(**{field: URIS}))
+
+
+def test_an_environment_named_by_a_variable_has_an_unknown_id():
+    from tests.unknowns import environments_of
+
+    module = {"resource": {"pingone_application": {"portal": {
+        "environment_id": "${var.environment_id}", "name": "Portal", "oidc_options": {"type": "WEB_APP"}}}}}
+    (environment,) = environments_of(module)
+    assert environment.object("environment")["id"] == Unknown("${var.environment_id}", ("var.environment_id",))
+
+
+def _module(oidc_options, **resources):
+    application = {"environment_id": "${var.environment_id}", "name": "Portal", "enabled": True,
+                   "oidc_options": {"type": "WEB_APP", "grant_types": ["AUTHORIZATION_CODE"],
+                                    "response_types": ["CODE"], "token_endpoint_auth_method": "CLIENT_SECRET_BASIC",
+                                    "redirect_uris": ["https://portal.example.com/cb"], **oidc_options}}
+    return {"resource": {"pingone_application": {"portal": application}, **resources}}
+
+
+@pytest.mark.parametrize("cors", ["${var.cors}", ["${var.cors}"]])  # an expression, a dynamic block
+def test_a_nested_object_terraform_does_not_settle_is_unknown_not_absent(cors):
+    assert "P1L505" in _rules(_hits(_module({})))
+    assert "P1L505" not in _rules(_hits(_module({"cors_settings": cors})))
+
+
+def test_a_grant_of_an_unknown_resource_type_names_an_unknown_resource():
+    grant = {"portal": {"environment_id": "${var.environment_id}", "application_id": "${pingone_application.portal.id}",
+                        "resource_type": "${var.resource_type}", "scopes": ["${var.scope_id}"]}}
+    found = _hits(_module({}, pingone_application_resource_grant=grant))
+    assert not {rule for rule, pointer in found if "pingone_application_resource_grant" in pointer}

@@ -1,7 +1,9 @@
 """Checks of an authorization request (`scope: request`): the value is the request's parameters
 by name, `context.application` the application it is for (None when the environment has no such
 application: the checks that need it then say nothing) and `context.request` the request itself.
-A problem's path names the parameter; its offset, if any, is inside the parameter's value."""
+A problem's path names the parameter; its offset, if any, is inside the parameter's value. The
+application's fields are read through `Context.other_field`: a request is not judged against a
+value a Terraform configuration leaves unknown."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from p1lint.documents.fields import MISSING, field_value
+from p1lint.documents.fields import MISSING
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Options, Problem
 from p1lint.functions.redirects import redirect_matches
@@ -51,7 +53,7 @@ def request_client(value: Any, options: NoOptions, context: Context) -> Iterator
         yield Problem("is missing", ("client_id",))
     elif application is None:
         yield Problem("names no application of the environment", ("client_id",))
-    elif client_id not in (application.get("id"), application.get("clientId")):
+    elif client_id not in (context.other_field("id"), context.other_field("clientId")):
         yield Problem(f"is not the client id of {_name(application)}", ("client_id",))
 
 
@@ -66,8 +68,8 @@ def registered_redirect_uri(value: Any, options: NoOptions, context: Context) ->
         return
     if application is None:
         return
-    registered = [uri for uri in _list(application.get("redirectUris")) if isinstance(uri, str)]
-    wildcards = application.get("allowWildcardInRedirectUris") is True
+    registered = [uri for uri in _list(context.other_field("redirectUris")) if isinstance(uri, str)]
+    wildcards = context.other_field("allowWildcardInRedirectUris") is True
     if not any(redirect_matches(value, uri, wildcards) for uri in registered):
         shown = json.dumps(value, ensure_ascii=False)
         yield Problem(f"{shown} {_unregistered(value, registered, application)}")
@@ -100,22 +102,22 @@ def response_type_allowed(value: Any, options: ResponseTypeOptions, context: Con
         return
     application = _application(context)
     for word in dict.fromkeys(words(value)):
-        detail = _response_type_problem(word, options, application)
+        detail = _response_type_problem(word, options, application, context)
         if detail:
             yield Problem(f"{json.dumps(value)} {detail}", offset=value.find(word))
 
 
 def _response_type_problem(
-    word: str, options: ResponseTypeOptions, application: dict[str, Any] | None
+    word: str, options: ResponseTypeOptions, application: dict[str, Any] | None, context: Context
 ) -> str:
     if word not in options.response_types:
         return f"asks for {word}, which is no response type ({', '.join(options.response_types)})"
     if application is None:
         return ""
     needed, grant = options.response_types[word], options.grants.get(word)
-    if needed not in _list(application.get("responseTypes")):
+    if needed not in _list(context.other_field("responseTypes")):
         return f"asks for {word}, but the responseTypes of {_name(application)} do not include {needed}"
-    if grant is not None and grant not in _list(application.get("grantTypes")):
+    if grant is not None and grant not in _list(context.other_field("grantTypes")):
         return f"asks for {word}, but the grantTypes of {_name(application)} do not include {grant}"
     return ""
 
@@ -133,15 +135,15 @@ def pkce_challenge(value: Any, options: PkceChallengeOptions, context: Context) 
     application = _application(context)
     if application is None or "code" not in words(_parameter(value, "response_type")):
         return
-    if AUTHORIZATION_CODE not in _list(application.get("grantTypes")):
+    if AUTHORIZATION_CODE not in _list(context.other_field("grantTypes")):
         return  # a code the application cannot get: response-type-allowed's problem
-    enforcement = _effective(application, "pkceEnforcement", options.default)
+    enforcement = _effective(context, "pkceEnforcement", options.default)
     if not _given(_parameter(value, "code_challenge")) and enforcement in options.enforcement:
         yield Problem(f"is missing, and pkceEnforcement is {enforcement}", ("code_challenge",))
 
 
-def _effective(application: dict[str, Any], name: str, default: str) -> Any:
-    found = field_value(application, name)
+def _effective(context: Context, name: str, default: str) -> Any:
+    found = context.other_field(name)
     return default if found is MISSING or found is None else found
 
 
@@ -158,7 +160,7 @@ def pkce_method(value: Any, options: PkceMethodOptions, context: Context) -> Ite
     application = _application(context)
     if application is None or not _given(_parameter(value, "code_challenge")):
         return
-    enforcement = _effective(application, "pkceEnforcement", options.default)
+    enforcement = _effective(context, "pkceEnforcement", options.default)
     accepted = options.accepted.get(enforcement)
     method = _parameter(value, "code_challenge_method")
     if accepted is None or (method if _given(method) else options.default_method) in accepted:
@@ -176,7 +178,7 @@ def par_pushed(value: Any, options: NoOptions, context: Context) -> Iterator[Pro
     request = context.request
     if application is None or request is None or request.form != "url":
         return
-    if application.get("parRequirement") == "REQUIRED" and not _given(_parameter(value, "request_uri")):
+    if context.other_field("parRequirement") == "REQUIRED" and not _given(_parameter(value, "request_uri")):
         yield Problem(f"sends its parameters in the URL, but {_name(application)} requires pushed requests")
 
 

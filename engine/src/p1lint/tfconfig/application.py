@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from p1lint.terraform.renamed import Renamed
 from p1lint.tfconfig.mapping import Field, Spec, Writer, ids, mode, translate
-from p1lint.tfconfig.structure import Block, single
+from p1lint.tfconfig.structure import Block, single, unknown_content
 from p1lint.tfconfig.view import TerraformView
 
 CORS = Spec({"behavior": Field(("behavior",)), "origins": Field(("origins",))})
@@ -145,8 +145,8 @@ def _oidc(block: Block, writer: Writer) -> None:
     written = block.body["oidc_options"]
     found = single(written)
     if found is None:  # unknown (an expression, or a block whose content is one): so is all in it
-        unknown = written[0] if isinstance(written, list) and len(written) == 1 else written
-        writer.put(("type",), unknown, where)
+        unknown = unknown_content(written)
+        writer.put(("type",), written if unknown is None else unknown, where)
         return
     options, pointer = found
     for field in OIDC_FIELDS.values():

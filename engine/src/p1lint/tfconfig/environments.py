@@ -63,7 +63,7 @@ def _environment(name: str, key: str | None, members: list[Block], declared: set
     shown = name if key is None else f"{name} (environment {key})"
     environment = Environment(shown, Location(origin.document, ()))
     if key is not None:
-        environment.objects["environment"] = Entry({"id": key}, origin)
+        environment.objects["environment"] = Entry({"id": _identifier(members, key)}, origin)
     builtins = builtin_ids(members)
     _add_objects(environment, members, builtins)
     translated = {b.address: application(b) for b in members if _is_application(b)}
@@ -72,6 +72,16 @@ def _environment(name: str, key: str | None, members: list[Block], declared: set
                                     for b in members if b.address in translated)
     add_placeholders(environment, declared)
     return environment
+
+
+def _identifier(members: list[Block], key: str) -> Any:
+    """The environment's id: its literal or address, or the unknown value (`var.environment_id`)
+    its blocks name it by, which no check may take for an id."""
+    for block in members:
+        value = as_id(block.body.get("environment_id"))
+        if isinstance(value, Unknown) and value.expression == key:
+            return value
+    return key
 
 
 def _add_objects(environment: Environment, members: list[Block], builtins: dict[str, str]) -> None:

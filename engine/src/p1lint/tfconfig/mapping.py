@@ -13,8 +13,7 @@ from typing import Any, NamedTuple
 from p1lint.documents.location import Location
 from p1lint.pointer import Pointer
 from p1lint.terraform.renamed import Renamed
-from p1lint.terraform.values import Unknown
-from p1lint.tfconfig.structure import single
+from p1lint.tfconfig.structure import single, unknown_content
 from p1lint.tfconfig.view import Place
 
 
@@ -89,8 +88,9 @@ def _field(value: Any, where: Location, field: Field, view: Pointer, writer: Wri
         return
     found = single(value)
     if found is None:
-        if isinstance(value, Unknown):
-            writer.put(view, value, where)
+        unknown = unknown_content(value)
+        if unknown is not None:  # unknown, not absent: so is everything in it
+            writer.put(view, unknown, where)
         return
     inner, pointer = found
     writer.place(view, where)

@@ -89,8 +89,9 @@ def _grant_resource(block: Block, writer: Writer, builtins: dict[str, str]) -> N
     """A grant of a built-in resource names it by `resource_type` (or, before provider 1.0.0, by
     `resource_name`, with `scope_names`)."""
     kind = block.body.get("resource_type")
-    if isinstance(kind, str) and kind in builtins and ("resource", "id") not in writer.written:
-        writer.put(("resource", "id"), builtins[kind], block.location.below(("resource_type",)))
+    found = builtins.get(kind) if isinstance(kind, str) else kind if isinstance(kind, Unknown) else None
+    if found is not None and ("resource", "id") not in writer.written:  # unknown: it may be any resource
+        writer.put(("resource", "id"), found, block.location.below(("resource_type",)))
     name = block.body.get("resource_name")
     if name is not None:
         by_name = {n: k for k, n in BUILTIN_RESOURCES.items()}

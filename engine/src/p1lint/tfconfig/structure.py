@@ -77,6 +77,14 @@ def single(value: Any) -> tuple[dict[str, Any], Pointer] | None:
     return None
 
 
+def unknown_content(value: Any) -> Unknown | None:
+    """The unknown value a nested object is written as: an expression (`cors_settings =
+    var.cors`), or a nested block whose content is one (a `dynamic` block); None otherwise."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    return value if isinstance(value, Unknown) else None
+
+
 def sole_reference(value: Any) -> str | None:
     """The traversal an expression consists of, when it is nothing but one reference
     (`pingone_application.portal.id`, or the template `"${pingone_application.portal.id}"`)."""

@@ -156,7 +156,18 @@ class ToValues:
     def operation(self, children: Children) -> Expr:
         return unknown(_start(children[0]), _end(children[-1]), *_expressions(children))
 
-    conditional = call = operation
+    conditional = operation
+
+    def call(self, children: Children) -> Expr:
+        """A function call is unknown, except `jsonencode` of a literal value — how a `jwks` is
+        mostly written — which is known: its JSON text (keys sorted, as Terraform writes them)."""
+        arguments = _expressions(children)
+        name = str(children[0])
+        if name == "jsonencode" and len(arguments) == 1 and arguments[0].known:
+            text = values.json_text(arguments[0].value)
+            if text is not None:
+                return known(_start(children[0]), _end(children[-1]), text)
+        return self.operation(children)
 
     def negation(self, children: Children) -> Expr:
         return values.negation(_start(children[0]), _end(children[-1]), children[-1])

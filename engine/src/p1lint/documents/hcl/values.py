@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, NamedTuple
 
-from p1lint.terraform.values import Unknown
+from p1lint.terraform.values import Unknown, contains_unknown
 
 MAX_REFERENCES = 100  # traversals kept per expression: a hostile one may mention millions
 LITERAL_NAMES: dict[str, Any] = {"true": True, "false": False, "null": None}
@@ -108,3 +108,11 @@ def index_suffix(key: Expr) -> str | None:
     if key.known and type(key.value) in (int, str):
         return f"[{json.dumps(key.value)}]"
     return None
+
+
+def json_text(value: Any) -> str | None:
+    """`jsonencode` of a literal value as Terraform writes it (compact, object keys sorted), or
+    None when the value holds an unknown one."""
+    if contains_unknown(value):
+        return None
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
