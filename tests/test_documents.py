@@ -136,7 +136,7 @@ def test_directory_without_data_files_is_an_error(tmp_path):
     [found] = discover([str(tmp_path)])
     error = read_source(found)
     assert isinstance(error, InputError)
-    expected = "no Terraform JSON, JSON or YAML files found in this directory"
+    expected = "no Terraform JSON, JSON, HCL or YAML files found in this directory"
     assert (error.file, error.message) == (str(tmp_path), expected)
 
 

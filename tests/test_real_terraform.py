@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from p1lint.documents.formats import DATA_SUFFIXES
 from tests.support import FIXTURES
 from tests.terraform_support import Key, document_keys, environments, subject_name, terraform_keys
 
@@ -36,11 +35,6 @@ KNOWN_ERRORS: dict[str, list[Key]] = {
     ],
 }
 
-waits_for_tf = pytest.mark.xfail(
-    ".tf" not in DATA_SUFFIXES, strict=True,
-    reason=".tf files are read as Terraform configurations once checks leave unknown values unjudged",
-)
-
 
 def ids(configurations: list[dict[str, Any]]) -> list[str]:
     return [c["directory"] for c in configurations]
@@ -59,7 +53,6 @@ def test_every_translation_has_its_configuration() -> None:
     assert translations == set(REVIEW["files"])
 
 
-@waits_for_tf
 @pytest.mark.parametrize("configuration", CONFIGURATIONS, ids=ids(CONFIGURATIONS))
 def test_lints_without_error(configuration: dict[str, Any]) -> None:
     folder = TF / configuration["directory"]
@@ -86,7 +79,6 @@ def _errors(keys: list[Key]) -> Counter[Key]:
     return Counter(k for k in keys if k.severity == "error")
 
 
-@waits_for_tf
 @pytest.mark.parametrize("configuration", [c for c in TRANSLATED if c["translation"].startswith("accepted/")],
                          ids=ids([c for c in TRANSLATED if c["translation"].startswith("accepted/")]))
 def test_accepted_has_no_error_its_translation_lacks(configuration: dict[str, Any]) -> None:
@@ -97,7 +89,6 @@ def test_accepted_has_no_error_its_translation_lacks(configuration: dict[str, An
     assert extra == KNOWN_ERRORS.get(configuration["directory"], [])
 
 
-@waits_for_tf
 @pytest.mark.parametrize("configuration", [c for c in TRANSLATED if c["translation"].startswith("rejected/")],
                          ids=ids([c for c in TRANSLATED if c["translation"].startswith("rejected/")]))
 def test_rejected_has_the_reviewed_findings(configuration: dict[str, Any]) -> None:

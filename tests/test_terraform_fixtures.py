@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from p1lint.documents.formats import DATA_SUFFIXES
 from tests.support import FIXTURES, catalogue
 from tests.terraform_support import Key, document_keys, terraform_keys
 
@@ -29,12 +28,18 @@ TERRAFORM_ONLY = frozenset({"P1L015"})
 
 
 def modules() -> list[object]:
-    """The modules, those written in HCL marked as waiting for the `.tf` format."""
-    waiting = pytest.mark.xfail(
-        ".tf" not in DATA_SUFFIXES, strict=True,
-        reason=".tf files are read as Terraform configurations once checks leave unknown values unjudged",
-    )
-    return [pytest.param(m, id=str(m.relative_to(TERRAFORM)), marks=[waiting] if any(m.glob("*.tf")) else [])
+    return [pytest.param(m, id=str(m.relative_to(TERRAFORM))) for m in MODULES]
+
+
+UNKNOWN_SCOPE_ID = ("role checks read no assignment whose scope id is unknown, though the scope type (from the "
+                    "attribute's name) and the role are known: a JSON export of the same configuration reports "
+                    "P1L735 and P1L737")
+
+
+def parity_modules() -> list[object]:
+    """The modules; the one whose organization id is a variable waits for UNKNOWN_SCOPE_ID."""
+    marks = {"bad/worker-broad-roles": [pytest.mark.xfail(strict=True, reason=UNKNOWN_SCOPE_ID)]}
+    return [pytest.param(m, id=str(m.relative_to(TERRAFORM)), marks=marks.get(str(m.relative_to(TERRAFORM)), []))
             for m in MODULES]
 
 
@@ -62,7 +67,7 @@ def test_bad_equivalents_have_what_they_seed(module: Path) -> None:
     assert not [k for k in keys if k.subject.startswith("?")], "findings outside every application"
 
 
-@pytest.mark.parametrize("module", modules())
+@pytest.mark.parametrize("module", parity_modules())
 def test_parity_with_the_api_json(module: Path) -> None:
     expected, _ = document_keys(equivalent(module))
     actual, result = terraform_keys(module, expected)
@@ -116,9 +121,7 @@ ORGANIZATION_SCOPED = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="role checks read no assignment whose scope id is unknown, though the "
-                   "scope type (from the attribute's name) and the role are known: a JSON export of the same "
-                   "configuration reports P1L735")
+@pytest.mark.xfail(strict=True, reason=UNKNOWN_SCOPE_ID)
 def test_an_unknown_scope_id_leaves_the_scope_type_checked(tmp_path: Path) -> None:
     """Configurations give the organization id as a variable; the scope type is what P1L735 judges."""
     (tmp_path / "main.tf.json").write_text(json.dumps(ORGANIZATION_SCOPED), encoding="utf-8")

@@ -1,12 +1,8 @@
 """The input formats, in the one place they are registered. A file's format is the one that
 claims the longest suffix of its name (`.tf.json` before `.json`); for standard input and other
 names, the first whose `sniff` accepts the content, in the order below — YAML, which accepts any
-text, last.
-
-Directories are walked for the files of the `WALKED` formats, and only those are read as
-Terraform configurations (see `environment.terraformdirs`): a `.tf` file named on the command
-line is read as HCL, but joins them once checks leave the values a configuration does not settle
-(`Unknown`) unjudged."""
+text, last. Directories are walked for the files of every format; `.tf` and `.tf.json` files are
+read as Terraform configurations (see `environment.terraformdirs`)."""
 
 from __future__ import annotations
 
@@ -17,10 +13,9 @@ from p1lint.documents.tfjsonformat import TERRAFORM_JSON
 from p1lint.documents.yamlformat import YAML
 
 FORMATS: tuple[InputFormat, ...] = (TERRAFORM_JSON, JSON, HCL, YAML)
-WALKED: tuple[InputFormat, ...] = (TERRAFORM_JSON, JSON, YAML)
-DATA_SUFFIXES = tuple(suffix for each in WALKED for suffix in each.suffixes)
-_NAMES = [each.name for each in WALKED]
-NAMES = f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]}"  # "Terraform JSON, JSON or YAML", for messages
+DATA_SUFFIXES = tuple(suffix for each in FORMATS for suffix in each.suffixes)
+_NAMES = [each.name for each in FORMATS]
+NAMES = f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]}"  # "Terraform JSON, JSON, HCL or YAML", for messages
 
 
 def format_for(name: str, text: str) -> InputFormat:
