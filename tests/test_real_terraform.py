@@ -28,11 +28,6 @@ TRANSLATED = [c for c in CONFIGURATIONS if c["translation"]]
 # file, without the environment the configuration declares. Tolerated while listed, so that an entry
 # is removed once its rule is fixed.
 KNOWN_ERRORS: dict[str, list[Key]] = {
-    # The mapping is tied to the openid scope, which the grant does not list, and PingOne accepts it
-    # (the acceptance test applies this configuration): P1L815 is stricter than PingOne for openid.
-    "acc-application-attribute-mapping-full": [
-        Key("P1L815", "error", "application ApplicationAttributeMapping_Full", "/attributeMappings/0/oidcScopes/0"),
-    ],
 }
 
 
