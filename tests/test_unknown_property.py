@@ -6,11 +6,14 @@ problem by what the environment says (the grant of the resource a missing scope 
 place it higher up (at the grants) when that is unknown.
 
 Checked exhaustively on every rule's examples (each member and item replaced in turn, the whole
-catalogue run on each), and on samples of the fixtures' applications and snapshots."""
+catalogue run on each; Terraform examples through their translation), and on a sample of the
+members of the fixtures' applications and snapshots."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from p1lint.documents.kinds import kind_of
 from p1lint.rules.examples import is_terraform_example
@@ -52,3 +55,89 @@ def _moved(found, gone, pointer):
                          ids=[f"{rule.id}-{which}" for rule, which, _ in EXAMPLES])
 def test_an_unknown_value_adds_no_finding_to_an_example(rule, which, example):
     assert list(_added(example)) == []
+
+
+def _fixture_documents():
+    """The single-file fixtures (applications, snapshots) as plain data, each with its name."""
+    from p1lint.documents.sources import SourceDocument, read_source
+    from tests.support import FIXTURES, fixture_files
+
+    found = []
+    for path in (p for p in fixture_files() if p.is_file()):
+        document = read_source(str(path))
+        if isinstance(document, SourceDocument) and kind_of(document.data) is not None:
+            found.append((str(path.relative_to(FIXTURES)), document.data))
+    return found
+
+
+FIXTURE_DATA = _fixture_documents()
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_an_unknown_value_adds_no_finding_to_a_fixture(data):
+    """A sample of the fixtures' members (the survey of all of them takes minutes)."""
+    name, document = data.draw(st.sampled_from(FIXTURE_DATA), label="fixture")
+    places = list(pointers(document))
+    pointer = data.draw(st.sampled_from(places), label="pointer")
+    mutated = unknown_at(document, pointer)
+    if kind_of(mutated) != kind_of(document):
+        return
+    before, _ = findings_of(document, ALL)
+    after, errors = findings_of(mutated, ALL)
+    added = [found for found in after - before if not _moved(found, before - after, pointer)]
+    assert (added, errors) == ([], []), name
+
+
+def _terraform_modules():
+    from p1lint.documents.sources import SourceDocument, read_source
+    from tests.support import FIXTURES
+
+    roots = sorted({p.parent for p in FIXTURES.rglob("*.tf*") if p.name.endswith((".tf", ".tf.json"))
+                    and "real" not in p.relative_to(FIXTURES).parts})
+    modules = []
+    for root in roots:
+        documents = [read_source(str(p)) for p in sorted(root.iterdir()) if p.name.endswith((".tf", ".tf.json"))]
+        modules.append((str(root.relative_to(FIXTURES)), [d for d in documents if isinstance(d, SourceDocument)]))
+    return modules
+
+
+def _module_findings(documents):
+    from p1lint.tfconfig.environments import terraform_environments
+    from tests.unknowns import environment_findings
+
+    found, errors = set(), []
+    for environment in terraform_environments("<module>", documents):
+        more, problems = environment_findings(environment, ALL)
+        found |= more
+        errors += problems
+    return found, errors
+
+
+def _attributes(structure):
+    """The attributes of each block, at any depth: not a block itself (a block is no expression),
+    nor the `environment_id` that puts a block in an environment (an application's grant with
+    another environment_id expression is another environment's: that grouping is not judged here)."""
+    for pointer in pointers(structure):
+        if pointer[0] in ("resource", "data") and len(pointer) > 3 + isinstance(pointer[3:4] and pointer[3], int) \
+                and pointer[-1] != "environment_id":
+            yield pointer
+
+
+MODULES = _terraform_modules()
+
+
+@pytest.mark.parametrize(("name", "documents"), MODULES, ids=[name for name, _ in MODULES])
+def test_an_unknown_attribute_adds_no_finding_to_a_terraform_module(name, documents):
+    from dataclasses import replace
+
+    before, errors = _module_findings(documents)
+    assert errors == []
+    for index, document in enumerate(documents):
+        for pointer in _attributes(document.data):
+            changed = [*documents[:index], replace(document, data=unknown_at(document.data, pointer)),
+                       *documents[index + 1:]]
+            after, errors = _module_findings(changed)
+            gone = {(rule, at) for rule, file, at in before - after if file == document.name}
+            added = [f for f in after - before if not _moved((f[0], f[2]), gone, pointer)]
+            assert (added, errors) == ([], []), pointer

@@ -77,20 +77,34 @@ def findings_of(
     data: Any, rules: list[ActiveRule], settings: RunSettings | None = None
 ) -> tuple[set[Found], list[Any]]:
     """The (rule, pointer) of every hit of `rules` on `data`, and the internal errors."""
-    settings = settings or RunSettings()
     errors: list[Any] = []
     found: set[Found] = set()
-    per_application = [r for r in rules if r.rule.spec.scope == "application"]
-    scoped = [r for r in rules if r.rule.spec.scope == "environment"]
     for environment in environments_of(data):
-        for target in environment.applications:
-            renamed = getattr(target.located.view, "renamed", ())
-            context = Context(target.application, settings, environment=environment, renamed=renamed)
-            for hit in check(per_application, target.application, context, errors, "<data>"):
-                found.add((hit.active.rule.id, target.locate(hit.pointer).pointer))
-        context = Context(environment.data(), settings, environment=environment)
-        for hit in check(scoped, environment.data(), context, errors, "<data>"):
-            found.add((hit.active.rule.id, environment.locate(hit.pointer).pointer))
+        more, problems = environment_findings(environment, rules, settings)
+        found |= {(rule, pointer) for rule, _, pointer in more}
+        errors += problems
+    return found, errors
+
+
+def environment_findings(
+    environment: Environment, rules: list[ActiveRule], settings: RunSettings | None = None
+) -> tuple[set[tuple[str, str, Pointer]], list[Any]]:
+    """The rule, file and pointer of every hit of `rules` on an environment, as the engine runs them."""
+    settings = settings or RunSettings()
+    errors: list[Any] = []
+    found: set[tuple[str, str, Pointer]] = set()
+    per_application = [r for r in rules if r.rule.spec.scope == "application"]
+    for target in environment.applications:
+        renamed = getattr(target.located.view, "renamed", ())
+        context = Context(target.application, settings, environment=environment, renamed=renamed)
+        for hit in check(per_application, target.application, context, errors, "<data>"):
+            location = target.locate(hit.pointer)
+            found.add((hit.active.rule.id, location.document.name, location.pointer))
+    scoped = [r for r in rules if r.rule.spec.scope == "environment"]
+    context = Context(environment.data(), settings, environment=environment)
+    for hit in check(scoped, environment.data(), context, errors, "<data>"):
+        location = environment.locate(hit.pointer)
+        found.add((hit.active.rule.id, location.document.name, location.pointer))
     return found, errors
 
 

@@ -8,7 +8,7 @@ when a related resource (a grant, a policy assignment) is written in another fil
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from p1lint.documents.applications import Located
 from p1lint.documents.location import Location
@@ -22,7 +22,7 @@ from p1lint.tfconfig.placeholders import add_placeholders
 from p1lint.tfconfig.related import application_of, related_of, translated_related
 from p1lint.tfconfig.structure import Block, as_id, blocks
 from p1lint.tfconfig.variables import with_defaults
-from p1lint.tfconfig.view import TerraformTarget, TerraformView
+from p1lint.tfconfig.view import Place, TerraformTarget, TerraformView
 
 APPLICATION = "pingone_application"
 
@@ -117,7 +117,15 @@ def _add_builtins(environment: Environment, builtins: dict[str, str], where: Loc
             resources.append(Entry(builtin_resource(kind, identifier), where))
 
 
-Attachment = tuple[str, Writer]  # the application field, the translated related resource
+class Unattached(NamedTuple):
+    """A related resource whose `application_id` is unknown: it may be any application's, so each
+    application of the environment has an unknown entry in that field, written at the id."""
+
+    value: Unknown
+    where: Location
+
+
+Attachment = tuple[str, Writer | Unattached]  # the application field, the related resource
 
 
 def _is_application(block: Block) -> bool:
@@ -135,6 +143,10 @@ def _attach(
         if related is not None and isinstance(owner, str) and owner in translated:
             entry = translated_related(block, related, builtins)
             attached.setdefault(owner, []).append((related.field, entry))
+        elif related is not None and isinstance(owner, Unknown):
+            unattached = Unattached(owner, block.location.below(("application_id",)))
+            for address in translated:
+                attached.setdefault(address, []).append((related.field, unattached))
     return attached
 
 
@@ -143,6 +155,10 @@ def _target(block: Block, translated: Translated, attachments: list[Attachment])
     places = dict(translated.view.places)
     renamed = list(translated.renamed)
     for field, writer in attachments:
+        if isinstance(writer, Unattached):
+            prefix = _append(data, field, writer.value)
+            places[prefix] = Place(writer.where, len(writer.where.pointer) - 1)
+            continue
         prefix = _append(data, field, writer.data)
         places.update({(*prefix, *pointer): place for pointer, place in writer.places.items()})
         renamed.extend(r._replace(pointer=(*prefix, *r.pointer)) for r in writer.renamed)
@@ -150,7 +166,7 @@ def _target(block: Block, translated: Translated, attachments: list[Attachment])
     return TerraformTarget(Located(block.location.pointer, view), block.location)
 
 
-def _append(data: dict[str, Any], field: str, entry: dict[str, Any]) -> tuple[str | int, ...]:
+def _append(data: dict[str, Any], field: str, entry: Any) -> tuple[str | int, ...]:
     """Add a related object to its field; the pointer of it in the application."""
     if field == "secret":
         data[field] = entry
