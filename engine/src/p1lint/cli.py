@@ -149,7 +149,8 @@ profile_option = click.option(
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="p1lint")
 def cli() -> None:
-    """Lint PingOne application configurations (API exports in JSON or YAML)."""
+    """Lint PingOne application configurations: API exports (JSON or YAML), environment snapshots,
+    Terraform (.tf, .tf.json, plan JSON) and authorization requests."""
 
 
 @cli.command()
