@@ -21,6 +21,7 @@ from p1lint.roles.scopes import (
     may_cover,
     no_parents,
 )
+from p1lint.terraform.values import Unknown
 
 IDS = ["a", "b", "c"]  # shared by all types: the same id at two types is two scopes
 DEPTH = {ORGANIZATION: 0, ENVIRONMENT: 1, POPULATION: 2, APPLICATION: 2}
@@ -122,3 +123,33 @@ def test_a_scope_type_outside_the_hierarchy_covers_only_itself():
     assert covers(odd, odd, no_parents)
     assert not may_cover(Scope(ORGANIZATION, "o"), odd, no_parents)
     assert not may_cover(odd, Scope(POPULATION, "g"), no_parents)
+
+
+UNKNOWN_ID = Unknown("var.scope_id", ("var.scope_id",))
+
+
+@given(st.sampled_from(SCOPE_TYPES), scopes, hierarchies)
+def test_a_scope_of_unknown_id_is_certainly_covered_by_nothing(kind, outer, hierarchy):
+    unknown = Scope(kind, UNKNOWN_ID)
+    assert not covers(outer, unknown, parent_in(hierarchy)) and not covers(unknown, outer, parent_in(hierarchy))
+    assert not covers(unknown, unknown, parent_in(hierarchy))
+
+
+@given(st.sampled_from(SCOPE_TYPES), st.sampled_from(IDS), scopes, hierarchies)
+def test_a_scope_of_unknown_id_may_be_any_scope_of_its_type(kind, identifier, other, hierarchy):
+    """What may cover (or be covered by) some scope of the type may cover (be covered by) the
+    scope of that type whose id is unknown."""
+    parent, unknown, known = parent_in(hierarchy), Scope(kind, UNKNOWN_ID), Scope(kind, identifier)
+    if may_cover(other, known, parent):
+        assert may_cover(other, unknown, parent)
+    if may_cover(known, other, parent):
+        assert may_cover(unknown, other, parent)
+
+
+def test_a_scope_of_unknown_id_may_lie_in_its_type_or_wider_only():
+    unknown = Scope(ENVIRONMENT, UNKNOWN_ID)
+    assert may_cover(Scope(ENVIRONMENT, "prod"), unknown, no_parents)
+    assert may_cover(Scope(ORGANIZATION, "org"), unknown, no_parents)
+    assert not may_cover(Scope(POPULATION, "p"), unknown, no_parents)
+    assert may_cover(Scope(ORGANIZATION, UNKNOWN_ID), Scope(ORGANIZATION, "org"), no_parents)
+    assert str(unknown) == "ENVIRONMENT var.scope_id"

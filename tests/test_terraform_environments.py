@@ -143,6 +143,78 @@ def test_the_actor_file_bounds_role_assignments(tmp_path: Path) -> None:
     assert not {f for f in found(lint(tmp_path / "infra")) if f[0] == "P1L734"}
 
 
+def _worker_with_role(directory: Path, scope: str, held_role: str) -> tuple[Path, Path]:
+    """A worker assigned Identity Data Admin at ENVIRONMENT `scope`, and an actor file holding
+    `held_role` at the environment `pingone_environment.prod`."""
+    worker = {"environment_id": PROD, "name": "Automation", "enabled": True,
+              "oidc_options": {"type": "WORKER", "grant_types": ["CLIENT_CREDENTIALS"],
+                               "token_endpoint_auth_method": "CLIENT_SECRET_BASIC"}}
+    write(directory / "infra", "main.tf.json", {
+        "variable": {"env_id": {"type": "string"}},
+        "resource": {"pingone_application": {"worker": worker},
+                     "pingone_application_role_assignment": {"identity": {
+                         "environment_id": PROD, "application_id": "${pingone_application.worker.id}",
+                         "role_id": "${data.pingone_role.identity_admin.id}", "scope_environment_id": scope}}},
+        "data": {"pingone_role": {"identity_admin": {"name": "Identity Data Admin"},
+                                  "configuration_read_only": {"name": "Configuration Read Only"}}}})
+    actor = {"type": "USER", "id": "u1", "roleAssignments": [
+        {"role": {"id": f"data.pingone_role.{held_role}"},
+         "scope": {"id": "pingone_environment.prod", "type": "ENVIRONMENT"}}]}
+    write(directory, "actor.json", actor)
+    return directory / "infra", directory / "actor.json"
+
+
+ASSIGNED = "/resource/pingone_application_role_assignment/identity"
+
+
+def lint_with_actor(infra: Path, actor: Path, **settings: Any) -> Any:
+    from p1lint.engine import lint_paths
+    from p1lint.run_settings import RunSettings
+    from p1lint.selection import active_rules
+    from tests.support import catalogue
+
+    return lint_paths([str(infra)], active_rules(catalogue(), "recommended"), RunSettings(**settings),
+                      actor=str(actor))
+
+
+def test_an_unknown_scope_id_is_assignable_when_the_actor_holds_the_role(tmp_path: Path) -> None:
+    """The actor holds the role at one environment: whether that is the assignment's (a variable)
+    is not known, so P1L734 does not judge it, and says so under --strict-unknowns."""
+    infra, actor = _worker_with_role(tmp_path, "${var.env_id}", "identity_admin")
+    assert not {f for f in found(lint_with_actor(infra, actor)) if f[0] == "P1L734"}
+    strict = lint_with_actor(infra, actor, strict_unknowns=True)
+    noted = [f for f in strict.findings if f.rule == "P1L020" and "P1L734" in f.message]
+    assert [(f.path, f.message.split(":")[0]) for f in noted] == [
+        (f"{ASSIGNED}/scope_environment_id", "scope_environment_id is var.env_id")]
+
+
+def test_an_unknown_scope_id_is_not_assignable_without_the_role_anywhere(tmp_path: Path) -> None:
+    """No role the actor holds may assign Identity Data Admin at any scope: the id does not matter."""
+    infra, actor = _worker_with_role(tmp_path, "${var.env_id}", "configuration_read_only")
+    assert {f for f in found(lint_with_actor(infra, actor)) if f[0] == "P1L734"} == {
+        ("P1L734", "main.tf.json", f"{ASSIGNED}/role_id")}
+
+
+def test_two_assignments_of_unknown_scopes_are_not_judged_repeats(tmp_path: Path) -> None:
+    worker = {"environment_id": PROD, "name": "Automation", "enabled": True,
+              "oidc_options": {"type": "WORKER", "grant_types": ["CLIENT_CREDENTIALS"],
+                               "token_endpoint_auth_method": "CLIENT_SECRET_BASIC"}}
+    one = {"environment_id": PROD, "application_id": "${pingone_application.worker.id}",
+           "role_id": "${data.pingone_role.identity_admin.id}"}
+    write(tmp_path, "main.tf.json", {
+        "variable": {"a": {"type": "string"}, "b": {"type": "string"}},
+        "resource": {"pingone_application": {"worker": worker},
+                     "pingone_application_role_assignment": {
+                         "first": {**one, "scope_environment_id": "${var.a}"},
+                         "second": {**one, "scope_environment_id": "${var.b}"}}},
+        "data": {"pingone_role": {"identity_admin": {"name": "Identity Data Admin"}}}})
+    assert not [f for f in lint(tmp_path).findings if f.rule == "P1L738"]
+    strict = lint(tmp_path, strict_unknowns=True)
+    noted = {f.path for f in strict.findings if f.rule == "P1L020" and "P1L738" in f.message}
+    pointer = "/resource/pingone_application_role_assignment"
+    assert noted == {f"{pointer}/first/scope_environment_id", f"{pointer}/second/scope_environment_id"}
+
+
 def assignment(policy: str) -> dict[str, Any]:
     return {"environment_id": PROD, "application_id": "${pingone_application.portal.id}",
             "sign_on_policy_id": policy, "priority": 1}

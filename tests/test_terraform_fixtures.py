@@ -31,18 +31,6 @@ def modules() -> list[object]:
     return [pytest.param(m, id=str(m.relative_to(TERRAFORM))) for m in MODULES]
 
 
-UNKNOWN_SCOPE_ID = ("role checks read no assignment whose scope id is unknown, though the scope type (from the "
-                    "attribute's name) and the role are known: a JSON export of the same configuration reports "
-                    "P1L735 and P1L737")
-
-
-def parity_modules() -> list[object]:
-    """The modules; the one whose organization id is a variable waits for UNKNOWN_SCOPE_ID."""
-    marks = {"bad/worker-broad-roles": [pytest.mark.xfail(strict=True, reason=UNKNOWN_SCOPE_ID)]}
-    return [pytest.param(m, id=str(m.relative_to(TERRAFORM)), marks=marks.get(str(m.relative_to(TERRAFORM)), []))
-            for m in MODULES]
-
-
 def equivalent(module: Path) -> Path:
     return EQUIVALENTS / module.relative_to(TERRAFORM)
 
@@ -67,7 +55,7 @@ def test_bad_equivalents_have_what_they_seed(module: Path) -> None:
     assert not [k for k in keys if k.subject.startswith("?")], "findings outside every application"
 
 
-@pytest.mark.parametrize("module", parity_modules())
+@pytest.mark.parametrize("module", modules())
 def test_parity_with_the_api_json(module: Path) -> None:
     expected, _ = document_keys(equivalent(module))
     actual, result = terraform_keys(module, expected)
@@ -121,7 +109,6 @@ ORGANIZATION_SCOPED = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason=UNKNOWN_SCOPE_ID)
 def test_an_unknown_scope_id_leaves_the_scope_type_checked(tmp_path: Path) -> None:
     """Configurations give the organization id as a variable; the scope type is what P1L735 judges."""
     (tmp_path / "main.tf.json").write_text(json.dumps(ORGANIZATION_SCOPED), encoding="utf-8")

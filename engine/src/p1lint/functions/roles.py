@@ -4,7 +4,9 @@ assign them, the scopes PingOne accepts a role at, roles named by their built-in
 A role is known by id in an assignment; its name, built-in identity, `applicableTo` and
 `canBeAssignedBy` come from the environment's `roles`. What the environment does not say is
 never guessed: such an assignment is not reported (`p1lint.roles.decisions`). An assignment whose
-role or scope is unknown (Terraform) is no assignment these checks read.
+role is unknown (Terraform) is no assignment these checks read; one whose scope id is unknown is
+judged by its role and scope type (known from the attribute's name), and a decision that needs the
+id is not made (noted for `--strict-unknowns`).
 
 Only the built-in role names are read when rules load (to validate options); the rest of
 `p1lint.roles` is imported when a check first runs, so a run without role assignments pays
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, field_validator
 
 from p1lint.functions import check_function
-from p1lint.functions.base import Context, NoOptions, Options, Problem
+from p1lint.functions.base import Context, NoOptions, Options, Problem, not_judged
 from p1lint.roles.names import builtin_role
 
 if TYPE_CHECKING:
@@ -46,11 +48,16 @@ def role_assignable(value: Any, options: NoOptions, context: Context) -> Iterato
     else at `role.id`. Not checked when the actor's role assignments are not given, nor when
     PingOne rejects the role at that scope type anyway (`role-scope-type` reports it)."""
     from p1lint.roles.assignments import assignment
-    from p1lint.roles.decisions import NO, accepted_at, assignable
+    from p1lint.roles.decisions import NO, UNKNOWN, accepted_at, assignable
 
     wanted, roles = assignment(value), role_context(context)
     held = roles.actor_assignments() if wanted is not None else None
-    if wanted is None or held is None or assignable(wanted, held, roles) is not NO:
+    if wanted is None or held is None:
+        return
+    answer = assignable(wanted, held, roles)
+    if answer is UNKNOWN and not wanted.scope.known:
+        yield not_judged(("scope", "id"))  # whether the actor's role reaches that scope
+    if answer is not NO:
         return
     facts = roles.role(wanted.role)
     if not (facts.settled if facts is not None else _settled(context)):
@@ -120,9 +127,11 @@ def repeated_role_assignment(value: Any, options: NoOptions, context: Context) -
     """No role assignment of the list may repeat another's role at an equal scope (the later is
     reported) or at a scope the other certainly contains (the narrower is reported)."""
     from p1lint.roles.assignments import assignment_list
-    from p1lint.roles.decisions import repeated
+    from p1lint.roles.decisions import repeated, undecided_repeats
 
-    roles = role_context(context)
-    for index, other_index, other in repeated(assignment_list(value), roles):
+    roles, assignments = role_context(context), assignment_list(value)
+    for index, other_index, other in repeated(assignments, roles):
         name, where = roles.role_name(other.role), roles.shown(other.scope)
         yield Problem(f"{name}, already held at {where} through entry {other_index}", (index,))
+    for index in undecided_repeats(assignments, roles):
+        yield not_judged((index, "scope", "id"))

@@ -5,7 +5,10 @@
   role you hold, each at the same or a broader scope ("Must have role at the same or broader
   scope");
 - which scope types PingOne accepts a role at (the snapshot's `applicableTo`, else the data file);
-- which assignment of one application repeats another at an equal or wider scope."""
+- which assignment of one application repeats another at an equal or wider scope.
+
+A scope of unknown id (Terraform) is covered by nothing certainly (`p1lint.roles.scopes`), so a
+decision that turns on it is unknown."""
 
 from __future__ import annotations
 
@@ -96,6 +99,18 @@ def repeated(
 def _repeats(one: Assignment, index: int, other: Assignment, other_index: int, roles: RoleContext) -> bool:
     if other_index == index or other.role != one.role or (one.id is not None and one.id == other.id):
         return False
-    if other.scope == one.scope:
+    if other.scope == one.scope and one.scope.known:
         return other_index < index
     return covers(other.scope, one.scope, roles.parent)
+
+
+def undecided_repeats(assignments: list[tuple[int, Assignment]], roles: RoleContext) -> list[int]:
+    """The assignments of unknown scope id that may repeat another of the list (the same role at
+    a scope that may be equal or wider, either way): whether they do is not known."""
+    return [index for index, one in assignments if not one.scope.known and any(
+        other_index != index and other.role == one.role and _may_overlap(one, other, roles)
+        for other_index, other in assignments)]
+
+
+def _may_overlap(one: Assignment, other: Assignment, roles: RoleContext) -> bool:
+    return may_cover(other.scope, one.scope, roles.parent) or may_cover(one.scope, other.scope, roles.parent)

@@ -10,12 +10,18 @@ organization an environment belongs to, which environment a population or an app
   and `outer` is of a type that could be above it (an unplaced population may lie in any
   environment; an environment of unknown organization in any organization).
 
-A narrower scope never covers a wider one, and scopes of one type cover only themselves."""
+A narrower scope never covers a wider one, and scopes of one type cover only themselves.
+
+A scope's id may be unknown (a Terraform variable: `scope_organization_id = var.org_id`) while its
+type is known (the attribute's name). Such a scope is covered by nothing certainly, and may be
+covered by any scope of its type or of a type above it; it covers nothing certainly."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import NamedTuple
+
+from p1lint.terraform.values import Unknown
 
 ORGANIZATION = "ORGANIZATION"
 ENVIRONMENT = "ENVIRONMENT"
@@ -28,10 +34,16 @@ PARENT_TYPE = {ENVIRONMENT: ORGANIZATION, POPULATION: ENVIRONMENT, APPLICATION: 
 
 class Scope(NamedTuple):
     type: str
-    id: str
+    id: str | Unknown
+
+    @property
+    def known(self) -> bool:
+        """Whether the scope's id is known (its type always is)."""
+        return isinstance(self.id, str)
 
     def __str__(self) -> str:
-        return f"{self.type} {self.id}"
+        shown = self.id if isinstance(self.id, str) else self.id.shown()
+        return f"{self.type} {shown}"
 
 
 Parent = Callable[[Scope], "Scope | None"]  # the scope that contains this one, None when unknown
@@ -49,7 +61,7 @@ def ancestor_types(scope_type: str) -> tuple[str, ...]:
 def lineage(scope: Scope, parent: Parent) -> list[Scope]:
     """`scope` and its known ancestors, nearest first; the last one's parent is unknown or none."""
     found = [scope]
-    while found[-1].type in PARENT_TYPE:
+    while found[-1].known and found[-1].type in PARENT_TYPE:
         above = parent(found[-1])
         if above is None or above.type != PARENT_TYPE[found[-1].type]:
             break
@@ -59,13 +71,17 @@ def lineage(scope: Scope, parent: Parent) -> list[Scope]:
 
 def covers(outer: Scope, inner: Scope, parent: Parent) -> bool:
     """Whether a role held at `outer` certainly holds at `inner` too."""
-    return outer in lineage(inner, parent)
+    return outer.known and inner.known and outer in lineage(inner, parent)
 
 
 def may_cover(outer: Scope, inner: Scope, parent: Parent) -> bool:
     """Whether a role held at `outer` may hold at `inner`, given what `parent` does not know."""
     known = lineage(inner, parent)
-    return outer in known or outer.type in ancestor_types(known[-1].type)
+    if covers(outer, inner, parent) or outer.type in ancestor_types(known[-1].type):
+        return True
+    if not outer.known:  # any scope of its type, one of the known line among them
+        return outer.type in {scope.type for scope in known}
+    return not known[-1].known and outer.type == known[-1].type  # an unknown scope may be `outer`
 
 
 def no_parents(scope: Scope) -> Scope | None:
