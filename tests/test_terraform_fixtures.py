@@ -112,13 +112,14 @@ ORGANIZATION_SCOPED = {
 def test_an_unknown_scope_id_leaves_the_scope_type_checked(tmp_path: Path) -> None:
     """Configurations give the organization id as a variable; the scope type is what P1L735 judges."""
     (tmp_path / "main.tf.json").write_text(json.dumps(ORGANIZATION_SCOPED), encoding="utf-8")
-    keys, result = terraform_keys(tmp_path)
+    wanted = Key("P1L735", "error", "application CI deployer", "/roleAssignments/0/scope/type")
+    keys, result = terraform_keys(tmp_path, [wanted])
     assert result.errors == []
-    assert Key("P1L735", "error", "application CI deployer", "/roleAssignments/0/scope/type") in keys
+    assert wanted in keys
+    at = "/resource/pingone_application_role_assignment/deployer_identity_data_admin/scope_organization_id"
+    assert [f.path for f in result.findings if f.rule == "P1L735"] == [at]
 
 
-@pytest.mark.xfail(strict=True, reason="the scope type of a role assignment comes from the name of its scope_* "
-                   "attribute, but findings on it point at the whole resource block, not at that attribute")
 def test_a_scope_type_finding_points_at_the_scope_attribute() -> None:
     module = TERRAFORM / "bad" / "worker-broad-roles"
     lines = (module / "main.tf").read_text(encoding="utf-8").splitlines()

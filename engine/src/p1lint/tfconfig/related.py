@@ -108,6 +108,7 @@ def _legacy(writer: Writer, block: Block, view: tuple[str, ...], key: str, value
 
 
 def _role_scope(block: Block, writer: Writer) -> None:
-    kind = next((kind for key, kind in ROLE_SCOPES.items() if key in block.body), None)
-    if kind is not None:
-        writer.data.setdefault("scope", {})["type"] = kind
+    """The scope type is the name of the `scope_*_id` attribute written: it is located there."""
+    key = next((key for key in ROLE_SCOPES if key in block.body), None)
+    if key is not None:
+        writer.put(("scope", "type"), ROLE_SCOPES[key], block.location.below((key,)))
