@@ -89,7 +89,7 @@ def test_a_selector_walks_into_known_items_beside_unknown_ones():
 
 
 def _condition(**fields):
-    return compile_condition(Condition.model_validate(fields))
+    return compile_condition(Condition.model_validate(fields).data())
 
 
 @pytest.mark.parametrize("test", [{"equals": "WEB_APP"}, {"not_equals": "WEB_APP"}, {"in": ["WEB_APP"]},

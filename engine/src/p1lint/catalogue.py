@@ -1,4 +1,7 @@
-"""The rule catalogue: bundled rules plus the user's `--rules` directories, loaded once."""
+"""The rule catalogue: bundled rules plus the user's `--rules` directories, loaded once.
+
+The bundled rules come from the compiled catalogue the package ships (`p1lint.rules.artefact`);
+a `--rules` directory is compiled once and kept in the cache directory (`p1lint.rules.usercache`)."""
 
 from __future__ import annotations
 
@@ -11,10 +14,59 @@ from p1lint.rules.compiled import CompiledRule
 
 def load_catalogue(extra_directories: Iterable[Path] = ()) -> list[CompiledRule]:
     """All rules, sorted by id; raises `RuleLoadError` when any rule file is invalid."""
-    from p1lint.rules.loader import load_rules
+    from p1lint.rules.artefact import load_bundled
 
-    rules = load_rules([data_dir("rules"), *extra_directories])
+    rules = load_bundled(data_dir("rules"), bundled_digest())
+    if extra_directories:
+        from p1lint.rules.usercache import load_user_rules
+
+        rules = [*rules, *load_user_rules(list(extra_directories))]
+        _refuse_duplicates(rules)
     return sorted(rules, key=lambda rule: rule.id)
+
+
+def catalogue_fingerprint(extra_directories: Iterable[Path] = ()) -> str:
+    """A digest that changes when p1lint's version, the compiled catalogue, any bundled rule file or
+    any rule file of `extra_directories` (the `--rules` directories) changes."""
+    import hashlib
+
+    from p1lint import __version__
+    from p1lint.rules.artefact import BUNDLED, sources_digest
+
+    parts = [__version__, _file_digest(BUNDLED), bundled_digest()]
+    parts += [f"{directory.resolve()}:{sources_digest(directory)}" for directory in extra_directories]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def _refuse_duplicates(rules: list[CompiledRule]) -> None:
+    from p1lint.rules.entries import duplicates
+
+    errors = list(duplicates(rules))
+    if errors:
+        from p1lint.rules.errors import RuleLoadError
+
+        raise RuleLoadError(errors)
+
+
+_DIGESTS: list[str] = []
+
+
+def bundled_digest() -> str:
+    """The digest of the bundled rule files, worked out once per process."""
+    if not _DIGESTS:
+        from p1lint.rules.artefact import sources_digest
+
+        _DIGESTS.append(sources_digest(data_dir("rules")))
+    return _DIGESTS[0]
 
 
 def closest_rule_name(rules: Iterable[CompiledRule], key: str) -> str | None:

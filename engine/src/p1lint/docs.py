@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -26,8 +27,8 @@ def _index(rules: list[CompiledRule]) -> list[str]:
     lines = ["| id | name | severity (recommended) | title |", "|---|---|---|---|"]
     for rule in rules:
         anchor = f"{rule.id.lower()}-{rule.name}"
-        severity = rule.spec.severity_in("recommended") or "off"
-        lines.append(f"| [{rule.id}](#{anchor}) | `{rule.name}` | {severity} | {rule.spec.title} |")
+        severity = rule.severity_in("recommended") or "off"
+        lines.append(f"| [{rule.id}](#{anchor}) | `{rule.name}` | {severity} | {rule.title} |")
     return lines
 
 
@@ -42,11 +43,11 @@ def _section(rule: CompiledRule) -> list[str]:
     return lines
 
 
-def _option_text(name: str, field: Any) -> str:
-    if field.is_required():
-        return f"`{name}`"
-    default = field.default_factory() if field.default_factory else field.default
-    return f"`{name} = {json.dumps(default, default=str)}`"
+def _option_text(field: Any) -> str:
+    if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+        return f"`{field.name}`"
+    default = field.default if field.default is not dataclasses.MISSING else field.default_factory()
+    return f"`{field.name} = {json.dumps(default, default=str)}`"
 
 
 def _functions(rules: list[CompiledRule]) -> list[str]:
@@ -57,7 +58,7 @@ def _functions(rules: list[CompiledRule]) -> list[str]:
         users[rule.function.name].append(rule.id)
     lines = ["## Function library", "", "| function | checks | options | used by |", "|---|---|---|---|"]
     for name, function in all_functions().items():
-        options = ", ".join(_option_text(key, f) for key, f in function.options.model_fields.items())
+        options = ", ".join(_option_text(f) for f in dataclasses.fields(function.options))  # type: ignore[arg-type]
         lines.append(f"| `{name}` | {function.summary} | {options or '—'} | {', '.join(users[name])} |")
     return lines
 

@@ -194,7 +194,7 @@ def _lint_environment(
 ) -> None:
     usable = _usable(rules, environment, result)
     budget = regex_budget(settings)
-    per_application = [r for r in usable if r.rule.spec.scope == "application"]
+    per_application = [r for r in usable if r.rule.scope == "application"]
     for target in environment.applications:
         try:
             _run(per_application, target, environment, settings, result, budget)
@@ -212,7 +212,7 @@ def _usable(rules: list[ActiveRule], environment: Environment, result: LintResul
     guess without them. What a snapshot lacked is noted once per rule for the summary."""
     usable = []
     for active in rules:
-        missing = [name for name in active.rule.spec.requires if not environment.has(name)]
+        missing = [name for name in active.rule.requires if not environment.has(name)]
         if not missing:
             usable.append(active)
         elif environment.snapshot and active.rule.per_application:  # an environment rule without
@@ -280,7 +280,7 @@ def _run_environment_scope(
 ) -> None:
     """Rules over the whole environment (unique names, role coverage), and those that report on
     what they did; pointers map back to the file and place of each object."""
-    scoped = [r for r in rules if r.rule.spec.scope == "environment"]
+    scoped = [r for r in rules if r.rule.scope == "environment"]
     if not scoped or (not environment.applications and not environment.has_context):
         return
     scoped += [r for r in rules if r.rule.function.after_others]
@@ -311,7 +311,7 @@ def lint_request(
             raise P1LintError(f"p1lint: {environment_path} holds {len(found)} environments; name one")
         return result
     item = command_line_input(found[0], text, form, application)
-    usable = _usable([r for r in rules if r.rule.spec.scope == "request"], found[0], result)
+    usable = _usable([r for r in rules if r.rule.scope == "request"], found[0], result)
     result.files = 1
     _run_requests(usable, found[0], settings, result, regex_budget(settings), [item])
     result.findings.sort(key=Finding.sort_key)
@@ -326,7 +326,7 @@ def _run_requests(
     a finding points at the parameter (its column) in the request's text."""
     from p1lint.authorization.inputs import snapshot_inputs
 
-    scoped = [r for r in rules if r.rule.spec.scope == "request"]
+    scoped = [r for r in rules if r.rule.scope == "request"]
     if not scoped or (inputs is None and not environment.has("authorizationRequests")):
         return
     for item in snapshot_inputs(environment) if inputs is None else inputs:
@@ -371,12 +371,11 @@ def _internal_error(file: str, error: Exception, rule: str | None = None) -> Inp
 
 def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit]:
     rule = active.rule
-    then = rule.spec.then
     for selector in rule.selectors:
         for match in selector.find(data):
             value, pointer = match
-            if then.field is not None:
-                value, pointer = _field(value, pointer, then.field)
+            if rule.field is not None:
+                value, pointer = _field(value, pointer, rule.field)
             if context.has_unknowns and unknown_input(value, rule):
                 note_unknowns(context, rule, pointer, value)
                 continue
@@ -420,7 +419,7 @@ def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Findi
     note = document.note(pointer)
     at = hit.offset if note is None else None
     span = document.span(pointer) if at is None else document.span_in_string(pointer, at)
-    message = render(rule.spec.message, hit.detail, hit.value, hit.pointer)
+    message = render(rule.message, hit.detail, hit.value, hit.pointer)
     if note is not None:
         message += f" (judged on the default of {note}; the configuration may give it another value)"
     subject = document.subject(pointer)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import textwrap
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from p1lint.findings import PROFILES
 from p1lint.rules.compiled import CompiledRule
-from p1lint.rules.spec import RuleSpec
+
+if TYPE_CHECKING:
+    from p1lint.rules.spec import RuleSpec
 
 
 def severities(spec: RuleSpec) -> str:
@@ -31,7 +33,7 @@ def example_findings(rule: CompiledRule, example: Any) -> list[str]:
     from p1lint.messages import render
 
     hits = example_hits(rule, example, [])
-    return [render(rule.spec.message, hit.detail, hit.value, hit.pointer) for hit in hits]
+    return [render(rule.message, hit.detail, hit.value, hit.pointer) for hit in hits]
 
 
 def example_hits(rule: CompiledRule, example: Any, errors: list[Any]) -> list[Any]:
@@ -45,7 +47,7 @@ def example_hits(rule: CompiledRule, example: Any, errors: list[Any]) -> list[An
     for data, context in example_inputs(rule, example):
         if rule.function.after_others:
             list(check(list(_other_rules()), data, context, errors, "<example>"))
-        hits += check([ActiveRule(rule, rule.spec.severity)], data, context, errors, "<example>")
+        hits += check([ActiveRule(rule, rule.severity)], data, context, errors, "<example>")
     return hits
 
 
@@ -55,8 +57,8 @@ def _other_rules() -> tuple[Any, ...]:
     from p1lint.catalogue import load_catalogue
     from p1lint.selection import ActiveRule
 
-    return tuple(ActiveRule(r, r.spec.severity) for r in load_catalogue()
-                 if r.spec.scope == "application" and not r.function.after_others)
+    return tuple(ActiveRule(r, r.severity) for r in load_catalogue()
+                 if r.scope == "application" and not r.function.after_others)
 
 
 def _settings_lines(spec: RuleSpec) -> list[str]:

@@ -39,9 +39,9 @@ def active_rules(
 ) -> list[ActiveRule]:
     active = []
     for rule in rules:
-        severity = rule.spec.severity_in(profile)
+        severity = rule.severity_in(profile)
         if severity is None and _specificity(rule, select) >= len(rule.id):
-            severity = rule.spec.severity  # named explicitly: on even where the profile has it off
+            severity = rule.severity  # named explicitly: on even where the profile has it off
         if severity is not None and is_selected(rule, select, ignore):
             active.append(ActiveRule(rule, severity))
     return active

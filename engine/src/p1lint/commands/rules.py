@@ -27,7 +27,7 @@ def run_list(profile: str, rule_dirs: list[Path], output_format: str) -> int:
     catalogue = _catalogue(rule_dirs)
     if catalogue is None:
         return EXIT_ERROR
-    rows = [(r.id, r.name, r.spec.severity_in(profile) or "off", r.spec.title) for r in catalogue]
+    rows = [(r.id, r.name, r.severity_in(profile) or "off", r.title) for r in catalogue]
     if output_format == "json":
         keys = ("id", "name", "severity", "title")
         click.echo(json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2))

@@ -1,12 +1,14 @@
 """The function library. A function registers itself with `@check_function`; modules of this
-package are discovered, so adding a function means adding it to a module here — nothing else."""
+package are discovered, so adding a function means adding it to a module here — nothing else.
+A compiled catalogue records each function's module, so that a run imports the modules of the
+rules it runs and no other."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 from collections.abc import Callable
-from typing import Any
+from functools import cache
 
 from p1lint.functions.base import CheckCallable, CheckFunction, Options
 
@@ -24,7 +26,8 @@ def check_function(
         if name in _REGISTRY:
             raise RuntimeError(f"function {name!r} registered twice")
         summary = " ".join((check.__doc__ or "").strip().split("\n\n")[0].split())
-        _REGISTRY[name] = CheckFunction(name, options, check, summary, unknown_members, after_others)
+        _REGISTRY[name] = CheckFunction(name, options, check, summary, unknown_members, after_others,
+                                        check.__module__.rpartition(".")[2])
         return check
 
     return register
@@ -33,15 +36,25 @@ def check_function(
 def _load_modules() -> None:
     global _LOADED
     if not _LOADED:
-        for module in pkgutil.iter_modules(__path__):
-            if module.name != "base":
-                importlib.import_module(f"{__name__}.{module.name}")
+        for module in sorted(module_names()):
+            importlib.import_module(f"{__name__}.{module}")
         _LOADED = True
 
 
-def get_function(name: str) -> CheckFunction | None:
-    _load_modules()
+def get_function(name: str, module: str | None = None) -> CheckFunction | None:
+    """The function `name`; with its `module` (as a compiled catalogue records it), importing that
+    module only, else every module of the library."""
+    if name not in _REGISTRY and module is not None and module in module_names():
+        importlib.import_module(f"{__name__}.{module}")
+    if name not in _REGISTRY:
+        _load_modules()
     return _REGISTRY.get(name)
+
+
+@cache
+def module_names() -> frozenset[str]:
+    """The modules of the library (a function's module is one of them)."""
+    return frozenset(module.name for module in pkgutil.iter_modules(__path__) if module.name != "base")
 
 
 def all_functions() -> dict[str, CheckFunction]:
@@ -49,6 +62,3 @@ def all_functions() -> dict[str, CheckFunction]:
     return dict(sorted(_REGISTRY.items()))
 
 
-def as_options(function: CheckFunction, raw: dict[str, Any]) -> Options:
-    """Validate a rule's raw options against the function's model (raises pydantic's error)."""
-    return function.options.model_validate(raw)

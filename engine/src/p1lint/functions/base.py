@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
-
-from pydantic import BaseModel, ConfigDict
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from p1lint.documents.fields import field_pointer, field_value
 from p1lint.functions.regexes import RegexBudget
@@ -20,12 +19,48 @@ if TYPE_CHECKING:
     from p1lint.environment.inventory import Environment
 
 
-class Options(BaseModel):
-    """Base of every function's options: unknown options are load errors."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+OptionsT = TypeVar("OptionsT", bound="Options")
 
 
+class Options:
+    """Base of every function's options, each a frozen dataclass of JSON values (`tuple[...]` for a
+    list that must be hashable). Options are validated when the rules are built (`p1lint.rules.options`,
+    with pydantic, from the field types): unknown options are errors, and so is what a
+    `check_<field>` static method or `check_options` rejects with a `ValueError`. At run time they are made
+    from the validated data alone (`from_data`), without pydantic."""
+
+    def check_options(self) -> None:
+        """Raise `ValueError` when the options, taken together, make no sense."""
+
+    def run_checks(self) -> None:
+        """Run the `check_<field>` methods and `check_options` (not the type checks of the fields),
+        for options read back from a file that something other than p1lint may have written."""
+        for name in (f.name for f in dataclasses.fields(self)):  # type: ignore[arg-type]
+            check = getattr(type(self), f"check_{name}", None)
+            if check is not None:
+                check(getattr(self, name))
+        self.check_options()
+
+    @classmethod
+    def from_data(cls: type[OptionsT], data: dict[str, Any]) -> OptionsT:
+        """The options of validated data; `TypeError` when a name is unknown or a required one is missing."""
+        tuples = tuple_fields(cls)
+        return cls(**{name: tuple(value) if name in tuples and isinstance(value, list) else value
+                      for name, value in data.items()})
+
+
+_TUPLE_FIELDS: dict[type[Options], frozenset[str]] = {}
+
+
+def tuple_fields(cls: type[Options]) -> frozenset[str]:
+    """The fields of an options class declared as tuples (annotations are text here)."""
+    if cls not in _TUPLE_FIELDS:
+        _TUPLE_FIELDS[cls] = frozenset(f.name for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+                                       if str(f.type).startswith("tuple["))
+    return _TUPLE_FIELDS[cls]
+
+
+@dataclass(frozen=True)
 class NoOptions(Options):
     pass
 
@@ -135,3 +170,4 @@ class CheckFunction:
     summary: str
     unknown_members: bool = False
     after_others: bool = False
+    module: str = ""  # the module of this package that defines it

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
-
-from pydantic import Field, model_validator
 
 from p1lint.documents.fields import MISSING, field_pointer, field_value
 from p1lint.functions import check_function
@@ -41,6 +40,7 @@ def falsy(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]
         yield Problem("must be unset, false or empty")
 
 
+@dataclass(frozen=True)
 class EnumOptions(Options):
     values: list[Any]
 
@@ -53,15 +53,14 @@ def enum(value: Any, options: EnumOptions, context: Context) -> Iterator[Problem
         yield Problem(f"must be one of: {allowed}")
 
 
+@dataclass(frozen=True)
 class BoundsOptions(Options):
     min: float | None = None
     max: float | None = None
 
-    @model_validator(mode="after")
-    def _some_bound(self) -> BoundsOptions:
+    def check_options(self) -> None:
         if self.min is None and self.max is None:
             raise ValueError("set `min`, `max` or both")
-        return self
 
 
 def _bounds_problem(measure: float, options: BoundsOptions, noun: str) -> Iterator[Problem]:
@@ -89,6 +88,7 @@ def length(value: Any, options: BoundsOptions, context: Context) -> Iterator[Pro
         yield from _bounds_problem(len(value), options, "length")
 
 
+@dataclass(frozen=True)
 class UniqueOptions(Options):
     case_sensitive: bool = True
     key: str | None = None
@@ -122,9 +122,15 @@ def _identity(item: Any, case_sensitive: bool) -> Any:
     return item if isinstance(item, (str, int, float, bool, type(None))) else repr(item)
 
 
+@dataclass(frozen=True)
 class UnsetFieldsOptions(Options):
-    fields: list[str] = Field(min_length=1)
-    defaults: dict[str, Any] = Field(default_factory=dict)
+    fields: list[str]
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+    @staticmethod
+    def check_fields(fields: list[str]) -> None:
+        if not fields:
+            raise ValueError("List should have at least 1 item after validation, not 0")
 
 
 @check_function("unset-fields", UnsetFieldsOptions, unknown_members=True)

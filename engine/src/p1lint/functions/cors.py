@@ -14,9 +14,8 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any, NamedTuple
-
-from pydantic import model_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
@@ -38,17 +37,16 @@ class Origin(NamedTuple):
     rest: str
 
 
+@dataclass(frozen=True)
 class CorsOriginOptions(Options):
     serialized: bool = False
     wildcard: bool = False
     canonical: bool = False
     https: bool = False
 
-    @model_validator(mode="after")
-    def _one_check(self) -> CorsOriginOptions:
+    def check_options(self) -> None:
         if not (self.serialized or self.wildcard or self.canonical or self.https):
             raise ValueError("enable at least one of serialized, wildcard, canonical, https")
-        return self
 
 
 @check_function("cors-origin", CorsOriginOptions)

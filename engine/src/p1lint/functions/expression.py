@@ -7,28 +7,26 @@ expression."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-
-from pydantic import field_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 from p1lint.terraform.values import contains_unknown
 
 
+@dataclass(frozen=True)
 class ExpressionOptions(Options):
     codes: list[str]
 
-    @field_validator("codes")
-    @classmethod
-    def _known(cls, codes: list[str]) -> list[str]:
+    @staticmethod
+    def check_codes(codes: list[str]) -> None:
         from p1lint.expressions.diagnostics import SEVERITIES
 
         unknown = [code for code in codes if code not in SEVERITIES]
         if unknown or not codes:
             raise ValueError(f"unknown diagnostic code(s) {unknown}; known: {', '.join(SEVERITIES)}")
-        return codes
 
 
 @check_function("expression", ExpressionOptions)

@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-import yaml
-
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Problem
 from p1lint.resources import data_dir
@@ -19,6 +17,8 @@ FOREIGN_HOSTS_FILE = "foreign-hosts.yaml"
 @cache
 def foreign_hosts() -> dict[str, str]:
     """Host -> the reason no client owns it, from the bundled list."""
+    import yaml
+
     entries = yaml.safe_load((data_dir("data") / FOREIGN_HOSTS_FILE).read_text(encoding="utf-8"))
     return {str(entry["host"]).lower(): str(entry["reason"]) for entry in entries}
 

@@ -7,9 +7,9 @@ instead of hanging the linter."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
-
-from pydantic import PrivateAttr, field_validator, model_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
@@ -18,26 +18,27 @@ from p1lint.functions.regexes import compile_pattern
 MAX_INPUT_LENGTH = 8192
 
 
+@dataclass(frozen=True)
 class PatternOptions(Options):
     match: str | None = None
     not_match: str | None = None
-    _compiled: tuple[Any, Any] = PrivateAttr()
 
-    @field_validator("match", "not_match")
-    @classmethod
-    def _bounded(cls, pattern: str | None) -> str | None:
+    @staticmethod
+    def check_match(pattern: str | None) -> None:
         if pattern is not None:
             compile_pattern(pattern)
-        return pattern
 
-    @model_validator(mode="after")
-    def _compile(self) -> PatternOptions:
+    check_not_match = check_match
+
+    def check_options(self) -> None:
         if self.match is None and self.not_match is None:
             raise ValueError("set `match`, `not_match` or both")
-        self._compiled = tuple(  # type: ignore[assignment]
-            compile_pattern(p) if p is not None else None for p in (self.match, self.not_match)
-        )
-        return self
+
+    @cached_property
+    def compiled(self) -> tuple[Any, Any]:
+        """The two patterns, compiled (bounded) once per rule, when the rule first runs."""
+        must = compile_pattern(self.match) if self.match is not None else None
+        return must, compile_pattern(self.not_match) if self.not_match is not None else None
 
 
 @check_function("pattern", PatternOptions)
@@ -48,7 +49,7 @@ def pattern(value: Any, options: PatternOptions, context: Context) -> Iterator[P
     if len(value) > MAX_INPUT_LENGTH:
         yield Problem(f"is longer than {MAX_INPUT_LENGTH} characters and was not checked")
         return
-    must, must_not = options._compiled
+    must, must_not = options.compiled
     verdicts = [(must, False, f"does not match the pattern {options.match}"),
                 (must_not, True, f"matches the forbidden pattern {options.not_match}")]
     for compiled, failing, detail in verdicts:

@@ -5,9 +5,8 @@ environment lacks are `known-reference` checks."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
-
-from pydantic import field_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
@@ -15,18 +14,17 @@ from p1lint.functions.base import Context, Options, Problem
 ACR_VALUES = "acr_values"
 
 
+@dataclass(frozen=True)
 class AcrOptions(Options):
     kinds: list[str]
 
-    @field_validator("kinds")
-    @classmethod
-    def _known(cls, kinds: list[str]) -> list[str]:
+    @staticmethod
+    def check_kinds(kinds: list[str]) -> None:
         from p1lint.authorization.acr import KINDS
 
         unknown = [kind for kind in kinds if kind not in KINDS]
         if unknown or not kinds:
             raise ValueError(f"unknown acr_values kind(s) {unknown}; known: {', '.join(KINDS)}")
-        return kinds
 
 
 @check_function("acr-values", AcrOptions)

@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
-
-from pydantic import field_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 
 
+@dataclass(frozen=True)
 class KnownReferenceOptions(Options):
     collection: str  # a list collection of the environment: groups, resources, scopes, ...
 
-    @field_validator("collection")
-    @classmethod
-    def _a_list_collection(cls, collection: str) -> str:
+    @staticmethod
+    def check_collection(collection: str) -> None:
         from p1lint.environment.collections import COLLECTIONS
 
         names = [c.name for c in COLLECTIONS if c.shape == "list"]
         if collection not in names:
             raise ValueError(f"unknown collection {collection!r}; use one of {', '.join(names)}")
-        return collection
 
 
 @check_function("known-reference", KnownReferenceOptions)

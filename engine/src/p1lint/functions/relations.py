@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from p1lint.documents.fields import MISSING
@@ -11,6 +12,7 @@ from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 
 
+@dataclass(frozen=True)
 class FieldsOptions(Options):
     fields: list[str]
     mode: Literal["any", "all"] = "any"
@@ -50,6 +52,7 @@ _COMPARISONS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
 }
 
 
+@dataclass(frozen=True)
 class CompareOptions(Options):
     other: str
     operator: Literal["lt", "le", "gt", "ge"]

@@ -15,9 +15,8 @@ nothing for it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from pydantic import Field, field_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Options, Problem, not_judged
@@ -97,16 +96,17 @@ def role_scope_type(value: Any, options: NoOptions, context: Context) -> Iterato
         yield Problem(f"{facts.shown} at {wanted.scope.type}", ("scope", "type"))
 
 
+@dataclass(frozen=True)
 class RoleNamesOptions(Options):
-    roles: list[str] = Field(min_length=1)  # built-in role names (API names or aliases)
+    roles: list[str]  # built-in role names (API names or aliases)
 
-    @field_validator("roles")
-    @classmethod
-    def _known(cls, value: list[str]) -> list[str]:
+    @staticmethod
+    def check_roles(value: list[str]) -> None:
+        if not value:
+            raise ValueError("List should have at least 1 item after validation, not 0")
         unknown = [name for name in value if builtin_role(name) is None]
         if unknown:
             raise ValueError(f"not a built-in role of data/pingone-roles.yaml: {unknown[0]!r}")
-        return value
 
 
 @check_function("builtin-role", RoleNamesOptions, unknown_members=True)

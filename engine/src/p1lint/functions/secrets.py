@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -27,6 +28,7 @@ PLACEHOLDER = re.compile(
 )
 
 
+@dataclass(frozen=True)
 class SecretValueOptions(Options):
     allow_placeholders: bool = True
 
@@ -42,8 +44,9 @@ def secret_value(value: Any, options: SecretValueOptions, context: Context) -> I
     yield Problem("holds a secret value")
 
 
+@dataclass(frozen=True)
 class SecretKeysOptions(Options):
-    exclude: list[str] = []
+    exclude: list[str] = field(default_factory=list)
 
 
 @check_function("secret-keys", SecretKeysOptions, unknown_members=True)

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
-
-from pydantic import model_validator
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
@@ -47,6 +46,7 @@ SchemePolicy = Literal[
 WildcardPolicy = Literal["allow", "forbid", "path-only", "pattern"]
 
 
+@dataclass(frozen=True)
 class UriOptions(Options):
     absolute: bool = False
     no_fragment: bool = False
@@ -64,11 +64,9 @@ class UriOptions(Options):
     no_loopback_port: bool = False
     extensions: tuple[str, ...] = ()
 
-    @model_validator(mode="after")
-    def _one_check(self) -> UriOptions:
+    def check_options(self) -> None:
         if not any(_enabled(self, name) for name in _CHECKS):
             raise ValueError("enable at least one check")
-        return self
 
 
 @check_function("uri", UriOptions)

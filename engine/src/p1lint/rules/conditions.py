@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 
 from p1lint.documents.fields import MISSING, field_pointer, field_value
 from p1lint.pointer import Pointer
-from p1lint.rules.spec import Condition
 from p1lint.terraform.values import Unknown, contains_unknown, unknowns_in
 from p1lint.urls import is_loopback, parse_uri
 
@@ -26,6 +25,7 @@ class Undecided(NamedTuple):
 
 
 Outcome = bool | Undecided
+Condition = dict[str, Any]  # a validated condition as data: `{"field": ..., "equals": ...}`, `{"all": [...]}`
 Predicate = Callable[[Any], Outcome]
 Test = Callable[[Any], bool | None]  # None: unknown values leave the test open
 
@@ -41,13 +41,13 @@ def compile_conditions(conditions: list[Condition]) -> Predicate:
 
 
 def compile_condition(condition: Condition) -> Predicate:
-    if condition.all is not None:
-        return compile_conditions(condition.all)
-    if condition.any is not None:
-        alternatives = [compile_condition(c) for c in condition.any]
+    if "all" in condition:
+        return compile_conditions(condition["all"])
+    if "any" in condition:
+        alternatives = [compile_condition(c) for c in condition["any"]]
         return lambda application: some(alternatives, application)
-    if condition.not_ is not None:
-        negated = compile_condition(condition.not_)
+    if "not" in condition:
+        negated = compile_condition(condition["not"])
         return lambda application: negation(negated(application))
     return _field_test(condition)
 
@@ -83,14 +83,12 @@ def _joined(first: Undecided, second: Undecided) -> Undecided:
 
 
 def _field_test(condition: Condition) -> Predicate:
-    name = condition.field
-    assert name is not None
+    name = condition["field"]
     for test_name, build in _BUILDERS.items():
-        expected = getattr(condition, test_name)
-        if expected is not None:
-            test = build(expected)
+        if test_name in condition:
+            test = build(condition[test_name])
             return lambda application: _decided(test(field_value(application, name)), application, name)
-    raise AssertionError("validated conditions always have one test")
+    raise ValueError(f"a condition on {name!r} without a test")
 
 
 def _decided(outcome: bool | None, application: Any, name: str) -> Outcome:
@@ -158,7 +156,7 @@ def _shallow(test: Test) -> Test:
 _BUILDERS: dict[str, Callable[[Any], Test]] = {
     "equals": lambda expected: _known(lambda value: value is not MISSING and value == expected),
     "not_equals": lambda expected: _known(lambda value: value is MISSING or value != expected),
-    "in_": lambda expected: _known(lambda value: value is not MISSING and value in expected),
+    "in": lambda expected: _known(lambda value: value is not MISSING and value in expected),
     "not_in": lambda expected: _known(lambda value: value is MISSING or value not in expected),
     "contains": lambda expected: _shallow(lambda value: _includes(value, expected)),
     "contains_any": lambda expected: _shallow(lambda value: _includes_any(value, expected)),

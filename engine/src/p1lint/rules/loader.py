@@ -1,4 +1,6 @@
-"""Load rule files: YAML → `RuleSpec` → `CompiledRule`, every problem as `file:line:col: message`."""
+"""Compile rule files: YAML → `RuleSpec` (pydantic) → a catalogue entry (plain data) → `CompiledRule`,
+every problem as `file:line:col: message`. The bundled catalogue is compiled when the package is
+built (`p1lint.rules.build`); a run reads that instead (`p1lint.rules.artefact`)."""
 
 from __future__ import annotations
 
@@ -10,22 +12,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from p1lint.documents.files import Unlisted, walk_files
-from p1lint.findings import InputError, P1LintError
-from p1lint.functions import all_functions, as_options, get_function
-from p1lint.rules.compiled import CompiledRule
+from p1lint.findings import InputError
+from p1lint.functions import all_functions, get_function
+from p1lint.rules.compiled import CompiledRule, default_docs
 from p1lint.rules.conditions import compile_conditions
+from p1lint.rules.entries import duplicates, rule_from_entry
+from p1lint.rules.errors import RuleLoadError
+from p1lint.rules.options import validated_options
+from p1lint.rules.rulefile import RuleText, read_rule_data, yaml_location
 from p1lint.rules.selectors import Selector
 from p1lint.rules.spec import RuleSpec
 
 RULE_SUFFIXES = (".yaml", ".yml")
-
-
-class RuleLoadError(P1LintError):
-    """One or more rule files are invalid; `errors` holds each problem with its position."""
-
-    def __init__(self, errors: list[InputError]) -> None:
-        super().__init__("\n".join(str(error) for error in errors))
-        self.errors = errors
+Entry = dict[str, Any]
 
 
 def rule_files(directories: Iterable[Path]) -> Iterator[Path]:
@@ -40,57 +39,42 @@ def rule_files(directories: Iterable[Path]) -> Iterator[Path]:
 
 
 def load_rules(directories: Iterable[Path]) -> list[CompiledRule]:
-    """Load every rule file below `directories`; raise `RuleLoadError` listing all problems."""
+    """Compile every rule file below `directories`; raise `RuleLoadError` listing all problems."""
     rules: list[CompiledRule] = []
-    errors: list[InputError] = []
-    for path in rule_files(directories):
-        loaded = load_rule_file(path)
-        if isinstance(loaded, CompiledRule):
-            rules.append(loaded)
-        else:
-            errors.extend(loaded)
-    errors.extend(_duplicates(rules))
+    for directory in directories:
+        rules += [rule_from_entry(entry, directory) for entry in compile_directory(directory)]
+    errors = list(duplicates(rules))
     if errors:
         raise RuleLoadError(errors)
     return rules
 
 
+def compile_directory(directory: Path) -> list[Entry]:
+    """The catalogue entries of the rule files below `directory` (sources relative to it)."""
+    entries: list[Entry] = []
+    errors: list[InputError] = []
+    for path in rule_files([directory]):
+        loaded = compile_rule_file(path)
+        if isinstance(loaded, dict):
+            entries.append({**loaded, "source": path.relative_to(directory).as_posix()})
+        else:
+            errors.extend(loaded)
+    if errors:
+        raise RuleLoadError(errors)
+    return entries
+
+
 def load_rule_file(path: Path) -> CompiledRule | list[InputError]:
-    """Rule files are parsed on every run: no cache of their data is kept between runs, as a
-    tampered one could change which rules exist and what they check."""
-    data = _read_and_parse(path)
+    """One rule file, compiled (its problems, when it has any)."""
+    entry = compile_rule_file(path)
+    return rule_from_entry({**entry, "source": path.name}, path.parent) if isinstance(entry, dict) else entry
+
+
+def compile_rule_file(path: Path) -> Entry | list[InputError]:
+    data = read_rule_data(path)
     if isinstance(data, list):
         return data
     return _RuleBuilder(path).build(data)
-
-
-def _read_and_parse(path: Path) -> Any:
-    from p1lint.documents.files import ReadProblem, read_regular_file
-
-    try:
-        text = read_regular_file(str(path)).decode("utf-8")
-    except (OSError, UnicodeDecodeError, ReadProblem) as error:
-        return [InputError(str(path), 1, 1, f"cannot read rule file: {error}")]
-    data = _parse(path, text)
-    return [data] if isinstance(data, InputError) else data
-
-
-def _parse(path: Path, text: str) -> Any:
-    from p1lint.documents.sources import parse_bytes
-
-    if not text.strip():
-        return InputError(str(path), 1, 1, "empty rule file")
-    parsed = parse_bytes(str(path.with_suffix(".yaml")), text.encode("utf-8"))
-    if isinstance(parsed, InputError):
-        return parsed._replace(file=str(path))
-    if not isinstance(parsed.data, dict):
-        return InputError(str(path), 1, 1, "a rule file holds one mapping (id, name, title, ...)")
-    if parsed.duplicate_keys:
-        repeated = parsed.duplicate_keys[0]
-        line, column = parsed.position(repeated)
-        where = ".".join(str(part) for part in repeated)
-        return InputError(str(path), line, column, f"{where}: key written more than once")
-    return parsed.data
 
 
 class _RuleBuilder:
@@ -98,52 +82,50 @@ class _RuleBuilder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._positions: Any = None
+        self.error = RuleText(path).error
 
-    def error(self, location: tuple[str | int, ...], message: str) -> InputError:
-        if self._positions is None:
-            from p1lint.documents.yamlformat import YAML
-
-            self._positions = YAML.locator(self.path.read_text(encoding="utf-8"))
-        line, column, _, _ = self._positions.span(location)
-        where = ".".join(str(part) for part in location)
-        return InputError(str(self.path), line, column, f"{where}: {message}" if where else message)
-
-    def build(self, data: dict[str, Any]) -> CompiledRule | list[InputError]:
+    def build(self, data: dict[str, Any]) -> Entry | list[InputError]:
         try:
             spec = RuleSpec.model_validate(data)
         except ValidationError as error:
-            return [self.error(_location(e["loc"]), e["msg"]) for e in error.errors()]
+            return [self.error(yaml_location(e["loc"]), e["msg"]) for e in error.errors()]
         function = get_function(spec.then.function)
         if function is None:
             return [self.error(("then", "function"), _unknown_function(spec.then.function))]
         try:
-            options = as_options(function, spec.then.options)
+            options = validated_options(function.options, spec.then.options)
         except ValidationError as error:
             return [self._option_error(e) for e in error.errors()]
-        selectors = self._selectors(spec)
-        if isinstance(selectors, InputError):
-            return [selectors]
-        applies = compile_conditions(spec.when)
-        return CompiledRule(spec, self.path, selectors, applies, function, options)
+        problem = self._selector_problem(spec)
+        if problem is not None:
+            return [problem]
+        when = [condition.data() for condition in spec.when]
+        compile_conditions(when)
+        return _entry(spec, function.module, options, when)
 
     def _option_error(self, error: Any) -> InputError:
-        location = ("then", "options", *_location(error["loc"]))
+        location = ("then", "options", *yaml_location(error["loc"]))
         return self.error(location, f"invalid option: {error['msg']}")
 
-    def _selectors(self, spec: RuleSpec) -> tuple[Selector, ...] | InputError:
-        selectors = []
+    def _selector_problem(self, spec: RuleSpec) -> InputError | None:
         for index, expression in enumerate(spec.given):
             try:
-                selectors.append(Selector(expression))
+                Selector(expression)
             except Exception as error:  # jsonpath-ng raises several unrelated types
                 return self.error(("given", index), f"invalid JSONPath {expression!r}: {error}")
-        return tuple(selectors)
+        return None
 
 
-def _location(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    aliases = {"in_": "in", "not_": "not"}
-    return tuple(aliases.get(part, part) if isinstance(part, str) else part for part in loc)
+def _entry(spec: RuleSpec, module: str, options: dict[str, Any], when: list[dict[str, Any]]) -> Entry:
+    """What linting needs of a rule, as plain data (see `p1lint.rules.entries`)."""
+    return {
+        "id": spec.id, "name": spec.name, "title": spec.title, "severity": spec.severity,
+        "profiles": dict(spec.profiles),
+        "scope": spec.scope, "clock": spec.clock, "requires": spec.requires, "protocols": spec.protocols,
+        "given": spec.given, "when": when, "function": spec.then.function, "module": module,
+        "options": options, "field": spec.then.field, "message": spec.message,
+        "docs": spec.docs or default_docs(spec.id, spec.name),
+    }
 
 
 def _unknown_function(name: str) -> str:
@@ -151,13 +133,3 @@ def _unknown_function(name: str) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
     return f"unknown function {name!r}{hint}"
-
-
-def _duplicates(rules: list[CompiledRule]) -> Iterator[InputError]:
-    seen: dict[str, CompiledRule] = {}
-    for rule in rules:
-        for key in (rule.id, rule.name):
-            if key in seen:
-                first = seen[key].source
-                yield InputError(str(rule.source), 1, 1, f"{key!r} is already used by {first}")
-            seen[key] = rule

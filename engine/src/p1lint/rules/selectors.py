@@ -37,19 +37,33 @@ SIMPLE_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\.\*|\[\*\]|\[(\d+)\]")
 
 
 class Selector:
-    """A compiled JSONPath; `find` yields each matched value with its JSON Pointer."""
+    """A compiled JSONPath; `find` yields each matched value with its JSON Pointer.
 
-    def __init__(self, expression: str) -> None:
+    A selector of a compiled catalogue (`checked`: refused regular expressions were looked for when
+    the catalogue was built) is parsed by jsonpath-ng when it first meets a value its simple
+    leading steps reach (`$.attributeMappings` of `$.attributeMappings[?(...)]`), so a run whose
+    files hold no such value never imports jsonpath-ng."""
+
+    def __init__(self, expression: str, *, checked: bool = False) -> None:
         self.expression = expression
         self._parsed: Any = None
         self._steps = _parse_simple(expression)
-        if self._steps is None:
-            from jsonpath_ng.ext.parser import parse
+        self._prefix: tuple[Step, ...] = ()
+        if self._steps is None and checked:
+            self._prefix = _simple_prefix(expression)
+        elif self._steps is None:
+            self.parse()
 
-            self._parsed = parse(expression)
-            if _runs_regex(self._parsed):
-                raise ValueError(UNBOUNDED_REGEX)
-            self._steps = _simple_steps(self._parsed)
+    def parse(self) -> None:
+        """Parse an expression that is not a simple path now (refusing unbounded regular expressions)."""
+        if self._steps is not None or self._parsed is not None:
+            return
+        from jsonpath_ng.ext.parser import parse
+
+        self._parsed = parse(self.expression)
+        if _runs_regex(self._parsed):
+            raise ValueError(UNBOUNDED_REGEX)
+        self._steps = _simple_steps(self._parsed)
 
     def find(self, data: Any) -> Iterator[Match]:
         steps = self._steps
@@ -59,7 +73,22 @@ class Selector:
             return iter((Match(data[name], (name,)),) if found else ())
         if steps is not None:
             return _walk(data, steps)
+        if self._parsed is None:
+            if not any(True for _ in _walk(data, self._prefix)):
+                return iter(())
+            self.parse()
+            return self.find(data)
         return (Match(d.value, _datum_pointer(d)) for d in self._parsed.find(data))
+
+
+def _simple_prefix(expression: str) -> tuple[Step, ...]:
+    """The simple steps an expression starts with (`$.a.b` of `$.a.b[?(@.c == 1)]`): a value the
+    whole expression matches lies below a value they reach."""
+    for end in range(len(expression), 0, -1):
+        steps = _parse_simple(expression[:end])
+        if steps is not None and (end == len(expression) or expression[end] in ".["):
+            return steps
+    return ()
 
 
 UNBOUNDED_REGEX = ("a regular expression in a selector (`=~`, `sub()`) has no time bound; select the "

@@ -62,6 +62,11 @@ class Condition(Strict):
         return self
 
 
+    def data(self) -> dict[str, Any]:
+        """The condition as plain data, as a compiled catalogue keeps it (`in`, `not` by those names)."""
+        return self.model_dump(by_alias=True, exclude_none=True)
+
+
 _TESTS = ("equals", "not_equals", "in_", "not_in", "contains", "contains_any", "not_contains",
           "contains_none", "defined", "truthy", "loopback_only")
 
@@ -108,6 +113,7 @@ class RuleSpec(Strict):
     references: list[Reference] = Field(min_length=1)
     docs: str | None = None
     scope: Literal["application", "environment", "request"] = "application"
+    clock: bool = False  # its findings depend on the time of the run: never kept in the results cache
     requires: list[str] = Field(default_factory=list)
     protocols: list[Protocol] = Field(default_factory=lambda: [OIDC])
     given: list[str] = Field(min_length=1)
