@@ -10,6 +10,7 @@ from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
 from p1lint.functions.base import Context
 from p1lint.functions.cors import CorsOriginOptions, parse_origin
+from p1lint.rules.options import validate_options
 
 CHECKS = ("serialized", "wildcard", "canonical", "https")
 
@@ -192,12 +193,12 @@ def test_non_strings_are_left_to_the_structure_rules(value):
 
 def test_options_need_at_least_one_check():
     with pytest.raises(ValueError, match="enable at least one"):
-        CorsOriginOptions()
+        validate_options(CorsOriginOptions, {})
 
 
 def test_unknown_options_are_rejected():
     with pytest.raises(ValueError):
-        CorsOriginOptions(serialized=True, strict=True)
+        validate_options(CorsOriginOptions, {"serialized": True, "strict": True})
 
 
 @pytest.mark.parametrize(

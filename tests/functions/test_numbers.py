@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
 from p1lint.functions.base import Context
+from p1lint.rules.options import validate_options
 
 FUNCTION = get_function("recommended-range")
 
@@ -45,4 +46,4 @@ def test_without_a_window_every_number_is_judged():
 
 def test_a_bound_is_required():
     with pytest.raises(ValidationError):
-        FUNCTION.options(valid_min=1)
+        validate_options(FUNCTION.options, {"valid_min": 1})

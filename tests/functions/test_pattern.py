@@ -8,6 +8,7 @@ from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
 from p1lint.functions.base import Context
 from p1lint.functions.pattern import MAX_INPUT_LENGTH, PatternOptions
+from p1lint.rules.options import validate_options
 
 DEVICE_PATH_ID = r"\A[a-zA-Z0-9_-]{1,50}\Z"  # `$` would accept a trailing newline
 
@@ -53,7 +54,7 @@ def test_long_input_is_not_searched():
 @pytest.mark.parametrize("options", [{}, {"match": "("}, {"match": "a", "flags": "i"}])
 def test_invalid_options_fail_when_rules_load(options):
     with pytest.raises(ValueError):
-        PatternOptions(**options)
+        validate_options(PatternOptions, options)
 
 
 def test_a_timed_out_match_is_reported_not_passed():

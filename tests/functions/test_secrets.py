@@ -10,6 +10,7 @@ from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
 from p1lint.functions.base import Context
 from p1lint.functions.secrets import current_time, parse_timestamp
+from p1lint.rules.options import validate_options
 from p1lint.run_settings import RunSettings
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=timezone.utc)
@@ -18,7 +19,7 @@ NOW = datetime(2026, 6, 1, 12, tzinfo=timezone.utc)
 def problems(name, value, settings=None, **options):
     function = get_function(name)
     assert function is not None
-    parsed = function.options.model_validate(options)
+    parsed = validate_options(function.options, options)
     return [(p.detail, p.path) for p in function.check(value, parsed, Context({}, settings or RunSettings()))]
 
 

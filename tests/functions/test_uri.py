@@ -12,6 +12,7 @@ from p1lint.documents.fields import MISSING
 from p1lint.functions import get_function
 from p1lint.functions.base import Context
 from p1lint.functions.uri import UriOptions
+from p1lint.rules.options import validate_options
 
 SINGLE_CHECKS = {
     "absolute": {"absolute": True},
@@ -227,13 +228,13 @@ def test_several_checks_in_one_rule_report_separately():
 @pytest.mark.parametrize("options", [{}, {"schemes": "any"}, {"wildcard": "allow"}, {"extensions": ()}])
 def test_options_must_enable_a_check(options):
     with pytest.raises(ValidationError, match="enable at least one check"):
-        UriOptions(**options)
+        validate_options(UriOptions, options)
 
 
 @pytest.mark.parametrize("options", [{"schemes": "ftp"}, {"wildcard": "maybe"}, {"no_fragments": True}])
 def test_unknown_options_and_values_are_rejected(options):
     with pytest.raises(ValidationError):
-        UriOptions(**options)
+        validate_options(UriOptions, options)
 
 
 ALL_CHECKS = {key: value for options in SINGLE_CHECKS.values() for key, value in options.items()}

@@ -13,13 +13,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
-from p1lint.functions.base import Options
+from p1lint.functions.base import Options, OptionsT
 
 
 def validated_options(cls: type[Options], raw: dict[str, Any]) -> dict[str, Any]:
     """The options `raw` validated, with every default filled in, as JSON data (raises pydantic's
     `ValidationError`)."""
     return options_model(cls).model_validate(raw).model_dump(mode="json")
+
+
+def validate_options(cls: type[OptionsT], raw: dict[str, Any]) -> OptionsT:
+    """The options `raw`, validated, as a run has them (raises pydantic's `ValidationError`)."""
+    return cls.from_data(validated_options(cls, raw))
 
 
 _MODELS: dict[type[Options], type[BaseModel]] = {}
