@@ -37,10 +37,9 @@ GENERIC_KEYS = frozenset({
 @cache
 def application_keys() -> frozenset[str]:
     """Properties only an application has: the model's, less the generic ones."""
-    from p1lint.models.application import Application
+    from p1lint.models.validation import application_property_names
 
-    names = {info.alias or name for name, info in Application.model_fields.items()}
-    return frozenset(names - GENERIC_KEYS)
+    return application_property_names() - GENERIC_KEYS
 
 
 def is_application(data: Any) -> bool:
