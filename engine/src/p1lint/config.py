@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from p1lint.findings import InputError, P1LintError
+
+if TYPE_CHECKING:
+    from p1lint.config_model import Problem
 
 CANDIDATES = ("p1lint.toml", ".p1lint.toml", "pyproject.toml")
 MAX_CONFIG_SIZE = 1 << 20  # a configuration file is a few lines
@@ -75,17 +78,13 @@ def _parse_toml(path: Path) -> dict[str, Any]:
 
 def load_config(path: Path) -> dict[str, Any]:
     """The settings of `path` as option defaults (only those it sets), rule paths made absolute."""
-    from pydantic import ValidationError
-
-    from p1lint.config_model import ConfigFile
+    from p1lint.config_model import read_settings
 
     data = _parse_toml(path)
     table = data.get("tool", {}).get("p1lint", {}) if path.name == "pyproject.toml" else data
-    try:
-        settings = ConfigFile.model_validate(table)
-    except ValidationError as error:
-        raise ConfigError(_first_problem(path, error)) from error
-    defaults = settings.model_dump(exclude_none=True)
+    defaults, problem = read_settings(table)
+    if problem is not None:
+        raise ConfigError(_located(path, problem))
     if "rule_dirs" in defaults:
         defaults["rule_dirs"] = [_rule_directory(path, entry) for entry in defaults["rule_dirs"]]
     if "baseline" in defaults:
@@ -115,23 +114,20 @@ def _rule_directory(config: Path, entry: str) -> str:
     raise ConfigError(str(InputError(str(config), line, column, message)))
 
 
-def _first_problem(path: Path, error: Any) -> str:
-    problem = error.errors(include_url=False)[0]
-    key = str(problem["loc"][0]) if problem["loc"] else ""
-    message = f"{key}: {problem['msg']}" if key else problem["msg"]
-    if problem["type"] == "extra_forbidden":
-        message = f"unknown setting {key!r}{_did_you_mean(key)}"
-    return str(InputError(str(path), _line_of(path, key), 1, message))
+def _located(path: Path, problem: Problem) -> str:
+    message = f"{problem.key}: {problem.message}"
+    if problem.unknown:
+        message = f"unknown setting {problem.key!r}{_did_you_mean(problem.key)}"
+    return str(InputError(str(path), _line_of(path, problem.key), 1, message))
 
 
 def _did_you_mean(key: str) -> str:
     import difflib
 
-    from p1lint.config_model import ConfigFile
+    from p1lint.config_model import NAMES
 
-    known = [field.alias or name for name, field in ConfigFile.model_fields.items()]
-    close = difflib.get_close_matches(key, known, n=1)
-    return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
+    close = difflib.get_close_matches(key, NAMES, n=1)
+    return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(NAMES)}"
 
 
 def _line_of(path: Path, key: str) -> int:

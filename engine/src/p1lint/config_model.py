@@ -1,44 +1,163 @@
-"""The settings a configuration file may hold (loaded only when there is a configuration file)."""
+"""The settings a configuration file may hold, and how each is read: with the meaning and the
+messages pydantic's lax validation gave them (a test compares the two on generated tables),
+without building a model at start-up. One entry of `SETTINGS` per setting."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+import math
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
-from p1lint.findings import Profile, SeverityName
+from p1lint.findings import PROFILES, SEVERITIES
+
+Reader = Callable[[Any], Any]
+
+TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
+FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
 
 
-class ConfigFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class SettingError(ValueError):
+    """A value a setting does not accept, with pydantic's words for why."""
 
-    profile: Profile | None = None
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    fail_on: SeverityName | None = Field(default=None, alias="fail-on")
-    output_format: str | None = Field(default=None, alias="format")
-    rule_dirs: list[str] | None = Field(default=None, alias="rules")
-    custom_domain: str | None = Field(default=None, alias="custom-domain")
-    custom_attributes: list[str] | None = Field(default=None, alias="custom-attributes")
-    baseline: str | None = None
-    regex_budget: float | None = Field(default=None, alias="regex-budget", gt=0)
-    max_file_size: int | None = Field(default=None, alias="max-file-size")
-    strict_unknowns: bool | None = Field(default=None, alias="strict-unknowns")
 
-    @field_validator("max_file_size", mode="before")
-    @classmethod
-    def _size(cls, value: object) -> int | None:
-        from p1lint.documents.files import parse_size
+class Setting(NamedTuple):
+    attribute: str  # the option it sets
+    name: str  # as a configuration file spells it (the attribute name is accepted too)
+    read: Reader
 
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, str)):
-            raise ValueError("expected a size such as \"100MiB\" or a number of bytes")
-        return parse_size(value)
 
-    @field_validator("output_format")
-    @classmethod
-    def _known_format(cls, value: str | None) -> str | None:
-        from p1lint.reporters import REPORTERS
+class Problem(NamedTuple):
+    """The first problem of a table: the key it is at, and its message; `unknown` for a key that
+    is no setting."""
 
-        if value is not None and value not in REPORTERS:
-            raise ValueError(f"unknown format {value!r}; use one of {', '.join(REPORTERS)}")
+    key: str
+    message: str
+    unknown: bool = False
+
+
+def string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise SettingError("Input should be a valid string")
+    return value
+
+
+def strings(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple):
+        raise SettingError("Input should be a valid list")
+    return [string(item) for item in value]
+
+
+def one_of(allowed: tuple[str, ...]) -> Reader:
+    quoted = [repr(value) for value in allowed]
+    expected = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+    def read(value: Any) -> str:
+        if not (isinstance(value, str) and value in allowed):
+            raise SettingError(f"Input should be {expected}")
         return value
+
+    return read
+
+
+def positive_number(value: Any) -> float:
+    number = _number(value)
+    if not number > 0:
+        raise SettingError("Input should be greater than 0")
+    return number
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, int | float):
+        return _float(value)
+    if not isinstance(value, str):
+        raise SettingError("Input should be a valid number")
+    try:
+        return float(value.strip())
+    except ValueError:
+        raise SettingError("Input should be a valid number, unable to parse string as a number") from None
+
+
+def _float(value: int | float) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        raise SettingError("Input should be a valid number") from None
+
+
+def boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        raise SettingError("Input should be a valid boolean")
+    if isinstance(value, str | int | float):
+        text = value.lower() if isinstance(value, str) else _digit(value)
+        if text in TRUE or text in FALSE:
+            return text in TRUE
+        raise SettingError("Input should be a valid boolean, unable to interpret input")
+    raise SettingError("Input should be a valid boolean")
+
+
+def _digit(value: int | float) -> str:
+    return "1" if value == 1 else "0" if value == 0 else ""
+
+
+def size(value: Any) -> int:
+    from p1lint.documents.files import parse_size
+
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise SettingError("Value error, expected a size such as \"100MiB\" or a number of bytes")
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise SettingError(f"Value error, {error}") from None
+
+
+def output_format(value: Any) -> str:
+    from p1lint.reporters import REPORTERS
+
+    if string(value) not in REPORTERS:
+        raise SettingError(f"Value error, unknown format {value!r}; use one of {', '.join(REPORTERS)}")
+    return str(value)
+
+
+SETTINGS = (
+    Setting("profile", "profile", one_of(PROFILES)),
+    Setting("select", "select", strings),
+    Setting("ignore", "ignore", strings),
+    Setting("fail_on", "fail-on", one_of(SEVERITIES)),
+    Setting("output_format", "format", output_format),
+    Setting("rule_dirs", "rules", strings),
+    Setting("custom_domain", "custom-domain", string),
+    Setting("custom_attributes", "custom-attributes", strings),
+    Setting("baseline", "baseline", string),
+    Setting("regex_budget", "regex-budget", positive_number),
+    Setting("max_file_size", "max-file-size", size),
+    Setting("strict_unknowns", "strict-unknowns", boolean),
+)
+NAMES = tuple(setting.name for setting in SETTINGS)
+
+
+def read_settings(table: dict[str, Any]) -> tuple[dict[str, Any], Problem | None]:
+    """The options `table` sets (by attribute), or the first problem: of the settings in their
+    order, each by its name or else its attribute name; then of the keys that are no setting."""
+    found: dict[str, Any] = {}
+    used = set()
+    for setting in SETTINGS:
+        key = setting.name if setting.name in table else setting.attribute
+        if key not in table:
+            continue
+        used.add(key)
+        try:
+            found[setting.attribute] = None if table[key] is None else setting.read(table[key])
+        except SettingError as error:
+            return {}, Problem(key, str(error))
+    unknown = _unknown(table, used)
+    return ({}, Problem(unknown, "", True)) if unknown is not None else (_set(found), None)
+
+
+def _unknown(table: Iterable[str], used: set[str]) -> str | None:
+    return next((str(key) for key in table if key not in used), None)
+
+
+def _set(found: dict[str, Any]) -> dict[str, Any]:
+    return {attribute: value for attribute, value in found.items() if value is not None}
