@@ -18,6 +18,7 @@ ATTRIBUTES_KEY = "x-p1lint-attributes"  # property name -> attribute name, where
 ANNOTATIONS = frozenset({"title", "description", "default", "$schema", "$id", "$defs"})
 KEYWORDS = frozenset({"type", "properties", "required", "additionalProperties", "items", "anyOf", "enum",
                       "const", "$ref"})
+KNOWN = ANNOTATIONS | KEYWORDS | {ATTRIBUTES_KEY}
 NULL = {"type": "null"}
 INT64 = range(-(1 << 63), 1 << 63)  # pydantic names a key in this range by the number, others by str()
 
@@ -59,13 +60,15 @@ class _Definitions:
 def _compile(schema: Any, defined: _Definitions) -> Node:
     if not isinstance(schema, dict):
         raise UnsupportedSchema(f"not a schema: {schema!r}")
-    unknown = {key for key in schema if not key.startswith("x-p1lint-")} - ANNOTATIONS - KEYWORDS
-    if unknown:
-        raise UnsupportedSchema(f"unsupported keywords: {', '.join(sorted(unknown))}")
+    if not KNOWN.issuperset(schema):
+        unknown = {key for key in schema if not key.startswith("x-p1lint-")} - KNOWN
+        if unknown:
+            raise UnsupportedSchema(f"unsupported keywords: {', '.join(sorted(unknown))}")
     if "$ref" in schema:
         return _reference(schema["$ref"], defined)
     if "anyOf" in schema:
-        return _nullable(_compile(_not_null(schema["anyOf"]), defined))
+        inner = _compile(_not_null(schema["anyOf"]), defined)
+        return NULLABLE_SCALARS.get(inner.check) or _nullable(inner)
     if "enum" in schema or "const" in schema:
         return _enumeration(tuple(schema.get("enum", [schema.get("const")])))
     return _typed(schema, defined)
@@ -120,6 +123,9 @@ def _nullable(inner: Node) -> Node:
 
     valid = inner.valid
     return Node(check, lambda value: value is None or valid(value))
+
+
+NULLABLE_SCALARS = {node.check: _nullable(node) for node in SCALARS.values()}  # the most common nodes
 
 
 def _enumeration(values: tuple[Any, ...]) -> Node:
