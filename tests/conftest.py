@@ -17,3 +17,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-expectations", action="store_true",
         help="Rewrite tests/expectations/ from the current findings instead of comparing.",
     )
+
+
+@pytest.fixture(autouse=True)
+def _own_results_cache(tmp_path_factory, monkeypatch):
+    """Each test has a results cache of its own (runs of the command line, in process or not,
+    keep results between runs): no test sees what another one left."""
+    monkeypatch.setenv("P1LINT_CACHE_DIR", str(tmp_path_factory.mktemp("results-cache")))

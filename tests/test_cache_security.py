@@ -83,8 +83,20 @@ def _cache_directory(home: Path, where: str) -> tuple[Path, Path | None]:
 
 
 def _snapshot(directory: Path) -> dict[str, object]:
-    """Every path below `directory` with what it holds: a symlink's target, a file's bytes."""
-    return {str(path): _contents(path) for path in sorted(directory.rglob("*"))}
+    """Every path below `directory` with what it holds: a symlink's target, a file's bytes —
+    but the results cache's own entries, which a run writes (see `_only_results_entries`)."""
+    return {str(path): _contents(path) for path in sorted(directory.rglob("*")) if RESULTS not in path.parts}
+
+
+RESULTS = "results-1"
+
+
+def _only_results_entries(cache: Path) -> None:
+    """What a run adds to a cache directory: its results subdirectory of JSON entries, nothing else."""
+    for path in (cache / RESULTS).rglob("*"):
+        assert path.is_file() and not path.is_symlink(), path
+        if path.name != ".pruned":
+            assert path.suffix == ".json" and isinstance(json.loads(path.read_text()), dict), path
 
 
 def _contents(path: Path) -> object:
@@ -104,6 +116,7 @@ def test_planted_pickles_never_run(where, tmp_path, clean_run):
     assert _run(tmp_path, setting) == clean_run
     assert not marker.exists()
     assert _snapshot(tmp_path) == before
+    _only_results_entries(cache)
 
 
 @pytest.mark.parametrize("where", ["P1LINT_CACHE_DIR", "default"])
@@ -120,6 +133,7 @@ def test_symlinks_in_the_cache_directory_write_nothing_outside_it(where, tmp_pat
     assert _run(tmp_path, setting) == clean_run
     assert _snapshot(tmp_path) == before
     assert not any(outside.glob("absent-*"))
+    _only_results_entries(cache)
 
 
 def test_cache_paths_that_are_directories_leave_no_temporary_files(tmp_path, clean_run):
@@ -127,7 +141,7 @@ def test_cache_paths_that_are_directories_leave_no_temporary_files(tmp_path, cle
     for name in CACHE_NAMES:
         (cache / name).mkdir(parents=True)
     assert _run(tmp_path, cache) == clean_run
-    assert sorted(path.name for path in cache.iterdir()) == sorted(CACHE_NAMES)
+    assert sorted(path.name for path in cache.iterdir()) == sorted([*CACHE_NAMES, RESULTS])
     assert not list(cache.rglob("*.tmp"))
 
 
@@ -163,9 +177,12 @@ def test_a_tampered_expression_cache_hides_no_finding(tmp_path, clean_run):
 
 
 @pytest.mark.parametrize("where", ["P1LINT_CACHE_DIR", "default"])
-def test_a_run_writes_nothing_to_a_cache_directory(where, tmp_path, clean_run):
-    """p1lint keeps nothing between runs, so it creates no cache directory at all."""
+def test_a_run_writes_only_results_entries(where, tmp_path, clean_run):
+    """p1lint keeps the results of a run in JSON entries under the cache directory, and nothing else
+    anywhere (no temporary files left, nothing in TMPDIR)."""
     cache, setting = _cache_directory(tmp_path, where)
     assert _run(tmp_path, setting) == clean_run
-    assert not cache.exists()
+    assert [path.name for path in cache.iterdir()] == [RESULTS]
+    assert list((cache / RESULTS).glob("unit-*.json"))
+    _only_results_entries(cache)
     assert not any((tmp_path / "tmp").iterdir())

@@ -1,3 +1,3 @@
-from p1lint.cli import main
+from p1lint.entry import main
 
 main()

@@ -93,3 +93,4 @@ def find_rule(rules: Iterable[CompiledRule], key: str) -> CompiledRule | None:
         if rule.id == key.upper() or rule.name == key:
             return rule
     return None
+

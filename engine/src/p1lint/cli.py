@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,8 @@ from p1lint.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED
 from p1lint.findings import PROFILES, SEVERITIES
 from p1lint.reporters import REPORTERS
 from p1lint.run_settings import DEFAULT_REGEX_BUDGET
-from p1lint.terminal import split_values
+from p1lint.terminal import discard_stdout as _discard_stdout
+from p1lint.terminal import escape_unencodable_output, split_values
 
 REPORT_FORMATS = tuple(REPORTERS)
 FORMATS = ("text", "json")  # of `rules`; `check` offers every reporter
@@ -50,17 +50,6 @@ class DefaultCommandGroup(click.Group):
                 raise
             click.echo(internal_error_line(error), err=True)
             raise SystemExit(EXIT_ERROR) from None
-
-
-def _discard_stdout() -> None:
-    """Point standard output at the null device, so that the interpreter's last flush cannot
-    fail again on a closed pipe."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError):
-        pass
 
 
 fail_on_option = click.option(
@@ -183,6 +172,9 @@ def cli() -> None:
               help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")
 @click.option("--strict-unknowns", is_flag=True,
               help="Report each value Terraform does not settle that kept checks from being made (P1L020).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), envvar="P1LINT_CACHE_DIR",
+              help="Directory of the results cache (default: $XDG_CACHE_HOME/p1lint, else ~/.cache/p1lint).")
 @config_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""
@@ -267,9 +259,7 @@ def generate_docs(output: Path | None) -> None:
 
 
 def main() -> None:
-    for stream in (sys.stdout, sys.stderr):  # a file name the terminal cannot encode is escaped
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
+    escape_unencodable_output()
     try:
         cli(prog_name="p1lint")
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from p1lint.documents.fields import MISSING, field_pointer, field_value
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
@@ -36,7 +36,25 @@ class LintResult:
     unreadable: int = 0  # files (of `files`) that could not be read or parsed
     not_checked: dict[str, str] = field(default_factory=dict)  # rule id -> the context a snapshot lacked
     suppressed: int = 0  # findings suppressed by inline comments
+    volatile: bool = False  # depends on the time of the run (a rule that reads the clock, the regex budget)
     _directives: dict[int, Any] = field(default_factory=dict, repr=False)  # id(document) -> its suppressions
+
+    def absorb(self, part: Any) -> None:
+        """Add the result of one more input unit (a `LintResult` or a cached one of its shape)."""
+        self.findings.extend(part.findings)
+        self.errors.extend(part.errors)
+        self.skipped.extend(part.skipped)
+        self.files, self.unreadable = self.files + part.files, self.unreadable + part.unreadable
+        self.suppressed += part.suppressed
+        for rule, missing in part.not_checked.items():
+            self.not_checked.setdefault(rule, missing)
+
+
+class UnitCache(Protocol):
+    """Results of input units kept between runs (see `p1lint.cache`)."""
+
+    def lookup(self, unit: Any) -> Any | None: ...
+    def store(self, unit: Any, part: LintResult) -> None: ...
 
 
 class Hit(NamedTuple):
@@ -53,22 +71,39 @@ class Hit(NamedTuple):
 def lint_paths(
     paths: Iterable[str], rules: list[ActiveRule], settings: RunSettings | None = None,
     stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None,
+    cache: UnitCache | None = None,
 ) -> LintResult:
     """Lint every file below `paths`, one environment at a time (a snapshot, the applications of
     one file, an environment of a Terraform configuration); unreadable inputs become errors,
-    never exceptions. `actor` is a file with the actor of environments that have none."""
+    never exceptions. `actor` is a file with the actor of environments that have none. `cache`
+    gives the result of an input unit linted before with the same contents and settings."""
     from p1lint.environment.directory import group_units
 
     result = LintResult()
     settings = RunSettings() if settings is None else settings
     given = _actor(actor, result)
     for unit in group_units(discover(paths)):
-        for environment in _environments_safely(unit, stdin_name, result, max_file_size):
-            if given is not None:
-                environment.objects.setdefault("actor", given)
-            _lint_environment(environment, rules, settings, result)
+        cached = None if cache is None else cache.lookup(unit)
+        if cached is None:
+            cached = _lint_unit(unit, rules, settings, stdin_name, max_file_size, given)
+            if cache is not None:
+                cache.store(unit, cached)
+        result.absorb(cached)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _lint_unit(
+    unit: Any, rules: list[ActiveRule], settings: RunSettings, stdin_name: str, max_file_size: int,
+    given: Entry | None,
+) -> LintResult:
+    """The result of one input unit: a file, a snapshot directory, a Terraform directory."""
+    part = LintResult()
+    for environment in _environments_safely(unit, stdin_name, part, max_file_size):
+        if given is not None:
+            environment.objects.setdefault("actor", given)
+        _lint_environment(environment, rules, settings, part)
+    return part
 
 
 def _actor(name: str | None, result: LintResult) -> Entry | None:
@@ -232,6 +267,7 @@ def _run(
         location = target.locate(hit.pointer)
         if _reported(location, settings):
             _record_safely(hit, location, located.view.original(hit.pointer), result)
+    result.volatile = result.volatile or context.volatile
 
 
 def _reported(location: Location, settings: RunSettings) -> bool:
@@ -290,6 +326,7 @@ def _run_environment_scope(
         location = environment.locate(hit.pointer)
         if _reported(location, settings):
             _record_safely(hit, location, hit.pointer[2:], result)
+    result.volatile = result.volatile or context.volatile
 
 
 def lint_request(
@@ -338,6 +375,7 @@ def _run_requests(
         for hit in check(scoped, request.data, context, result.errors, environment.name):
             located = hit._replace(offset=request.offset(hit.pointer, hit.offset))
             _record_safely(located, item.locate(hit.pointer), hit.pointer, result)
+        result.volatile = result.volatile or context.volatile
 
 
 def check(
@@ -374,6 +412,7 @@ def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit
     for selector in rule.selectors:
         for match in selector.find(data):
             value, pointer = match
+            context.volatile = context.volatile or rule.clock
             if rule.field is not None:
                 value, pointer = _field(value, pointer, rule.field)
             if context.has_unknowns and unknown_input(value, rule):
@@ -382,6 +421,7 @@ def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit
             try:
                 problems = list(rule.function.check(value, rule.options, context))
             except Unchecked as reason:
+                context.volatile = True
                 if reason.report:
                     yield Hit(active, pointer, str(reason), MISSING, unchecked=True)
                 continue

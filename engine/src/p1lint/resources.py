@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
+
+
+def data_path(name: str) -> str:
+    """The bundled data directory `name` (wheel: `p1lint/_data/name`, checkout: repo root), as
+    a string: for the start-up path, which does not import pathlib."""
+    bundled = os.path.join(_PACKAGE_DIR, "_data", name)
+    if os.path.isdir(bundled):
+        return bundled
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(_PACKAGE_DIR))), name)
 
 
 def data_dir(name: str) -> Path:
     """Return the bundled data directory `name` (wheel: `p1lint/_data/name`, checkout: repo root)."""
-    bundled = _PACKAGE_DIR / "_data" / name
-    if bundled.is_dir():
-        return bundled
-    return _PACKAGE_DIR.parents[2] / name
+    from pathlib import Path
+
+    return Path(data_path(name))

@@ -15,3 +15,25 @@ def use_color(no_color: bool, stream: Any) -> bool:
     if no_color or os.environ.get("NO_COLOR"):
         return False
     return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush cannot
+    fail again on a closed pipe."""
+    import sys
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def escape_unencodable_output() -> None:
+    """A file name the terminal cannot encode is escaped, not an error."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")

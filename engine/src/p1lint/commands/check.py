@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +9,14 @@ import click
 
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.escaping import printable
-from p1lint.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from p1lint.findings import SEVERITY_RANK, Finding, P1LintError
+from p1lint.exitcodes import EXIT_ERROR, EXIT_OK
+from p1lint.findings import Finding, P1LintError
+from p1lint.outcome import exit_code, not_checked_lines, print_notes, print_report
 from p1lint.run_settings import DEFAULT_REGEX_BUDGET, RunSettings
 from p1lint.selection import ActiveRule
-from p1lint.terminal import split_values, use_color
+from p1lint.terminal import split_values
+
+__all__ = ["exit_code", "not_checked_lines", "run_check", "select_rules"]
 
 
 def run_check(
@@ -23,11 +25,11 @@ def run_check(
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
     baseline: Path | None, write_baseline: Path | None, regex_budget: float = DEFAULT_REGEX_BUDGET,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None, changed_only: bool = False,
-    strict_unknowns: bool = False,
+    strict_unknowns: bool = False, no_cache: bool = False, cache_dir: Path | None = None,
 ) -> int:
     from p1lint.engine import lint_paths
-    from p1lint.reporters import make_reporter, report
 
+    options = dict(locals())  # every option: those that change findings key the results cache
     try:
         rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore))
         accepted = _load_baseline(baseline)
@@ -37,32 +39,25 @@ def run_check(
     settings = RunSettings(custom_domain=custom_domain, regex_budget=regex_budget, changed_only=changed_only,
                            custom_attributes=tuple(split_values(custom_attributes)),
                            strict_unknowns=strict_unknowns)
-    result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor)
-    for error in result.errors:
-        click.echo(str(error), err=True)
-    for notice in [] if quiet else result.skipped:
-        click.echo(str(notice), err=True)
-    for line in [] if quiet else not_checked_lines(result.not_checked):
-        click.echo(line, err=True)
-    if result.suppressed and not quiet:
-        click.echo(f"p1lint: {result.suppressed} findings suppressed by inline comments", err=True)
+    cache = _results_cache(options)
+    result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache)
+    print_notes(result, quiet)
     if write_baseline is not None:
         return _write_baseline(write_baseline, result.findings, bool(result.errors))
     findings = _without_accepted(result.findings, accepted, baseline, quiet)
-    reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
-    report(reporter, findings, result.files, unreadable=result.unreadable)
+    print_report(findings, result, output_format, no_color, quiet)
+    if cache is not None:
+        cache.record_run(paths, options, result)
     return exit_code(findings, bool(result.errors), fail_on)
 
 
-def not_checked_lines(not_checked: dict[str, str]) -> list[str]:
-    """One line naming the context a snapshot lacked and the rules that could not run for it."""
-    by_missing: dict[str, list[str]] = {}
-    for rule, missing in sorted(not_checked.items()):
-        by_missing.setdefault(missing, []).append(rule)
-    if not by_missing:
-        return []
-    lacking = "; ".join(f"{missing} ({', '.join(rules)})" for missing, rules in sorted(by_missing.items()))
-    return [f"p1lint: not checked, for lack of context in the snapshot: {lacking}"]
+def _results_cache(options: dict[str, Any]) -> Any:
+    """The results cache of this run (None with `--no-cache`, or where no cache directory can be)."""
+    if options["no_cache"]:
+        return None
+    from p1lint.cache.units import open_results_cache
+
+    return open_results_cache(options)
 
 
 def _load_baseline(path: Path | None) -> Any:
@@ -114,10 +109,3 @@ def select_rules(
         raise P1LintError(f"p1lint: no rule matches {', '.join(unknown)}{hint} (see `p1lint rules`)")
     return active_rules(catalogue, profile, selected, ignored)
 
-
-def exit_code(findings: list[Finding], had_errors: bool, fail_on: str) -> int:
-    if had_errors:
-        return EXIT_ERROR
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[finding.severity] >= threshold for finding in findings)
-    return EXIT_FINDINGS if failing else EXIT_OK

@@ -131,6 +131,7 @@ class Context:
         return cls(application, settings, duplicate_keys=repeated, regex_budget=regex_budget or RegexBudget(),
                    environment=environment, request=request)
     unjudged: list[NotJudged] = field(default_factory=list)  # kept with `strict_unknowns` only
+    volatile: bool = False  # a check read the clock or ran out of time: not a result to keep
     _has_unknowns: bool | None = field(default=None, repr=False)
 
     @property

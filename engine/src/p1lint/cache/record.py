@@ -1,0 +1,98 @@
+"""The run record: written after a full run under its invocation key, it lists what `replay`
+must find unchanged to print the same output again — the files of every unit (and the `--actor`
+and `--rules` files), the directories whose listings chose the units — with the keys of the units'
+entries and the options that shape the output."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from p1lint.cache.invocation import current
+from p1lint.cache.keys import DirectoryState, FileState, directory_state, file_state
+
+# the options of `check` whose effect `replay` reproduces (by the units' entries or `RENDER`);
+# a run that gives any other option a value of its own is not recorded
+REPLAYABLE_OPTIONS = frozenset({
+    "paths", "output_format", "select", "ignore", "fail_on", "profile", "rule_dirs", "custom_domain",
+    "stdin_filename", "custom_attributes", "no_color", "quiet", "regex_budget", "max_file_size", "actor",
+    "changed_only", "strict_unknowns", "no_cache", "cache_dir",
+})
+RENDER = ("output_format", "no_color", "quiet", "fail_on")
+PARENT_LEVELS = 3  # a snapshot's `applications/<id>/<collection>.json` is read with its root
+
+
+def write_record(cache: Any, paths: list[str], options: dict[str, Any], result: Any) -> None:
+    key = current()
+    if key is None or not _replayable(options) or None in cache.units or cache.errors != len(result.errors):
+        return
+    files = _extra_files(options)
+    directories = _directories(paths, [state[0] for state in cache.files], options)
+    if files is None or directories is None:
+        return
+    body = {
+        "taken_ns": cache.started_ns, "render": {name: options[name] for name in RENDER},
+        "files": [*cache.files, *files], "directories": directories, "units": cache.units,
+    }
+    cache.entries.write("run", key, body)
+
+
+def _replayable(options: dict[str, Any]) -> bool:
+    """Whether every option outside `REPLAYABLE_OPTIONS` has its default (not set on the command
+    line or by a configuration file)."""
+    import click
+    from click.core import ParameterSource
+
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return False
+    others = [name for name in options if name not in REPLAYABLE_OPTIONS]
+    return all(context.get_parameter_source(name) in (ParameterSource.DEFAULT, None) for name in others)
+
+
+def _extra_files(options: dict[str, Any]) -> list[FileState] | None:
+    names = [options["actor"]] if options.get("actor") else []
+    for directory in options.get("rule_dirs") or ():
+        names.extend(_files_below(str(directory)))
+    states = [file_state(name) for name in names]
+    return None if None in states else [state for state in states if state is not None]
+
+
+def _directories(
+    paths: list[str], members: list[str], options: dict[str, Any]
+) -> list[DirectoryState] | None:
+    names: dict[str, None] = {}
+    for path in [*paths, *(str(d) for d in options.get("rule_dirs") or ())]:
+        if os.path.isdir(path):
+            names.update(dict.fromkeys(_directories_below(path)))
+    for member in members:
+        for _ in range(PARENT_LEVELS):
+            member = os.path.dirname(member)
+            names[member] = None
+    states = [directory_state(name) for name in names]
+    return None if None in states else [state for state in states if state is not None]
+
+
+def _directories_below(root: str) -> list[str]:
+    found: list[str] = []
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        found.append(directory)
+        try:
+            with os.scandir(directory) as listing:
+                pending.extend(item.path for item in listing if item.is_dir(follow_symlinks=False))
+        except OSError:
+            continue
+    return found
+
+
+def _files_below(root: str) -> list[str]:
+    found: list[str] = []
+    for directory in _directories_below(root):
+        try:
+            with os.scandir(directory) as listing:
+                found.extend(item.path for item in listing if not item.is_dir(follow_symlinks=False))
+        except OSError:
+            continue
+    return found
