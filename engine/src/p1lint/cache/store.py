@@ -16,26 +16,16 @@ import stat
 import time
 from typing import Any
 
+from p1lint.cachedir import cache_root
+
+__all__ = ["Store", "cache_root", "prune"]
+
 ENTRY_FORMAT = 1
 SUBDIRECTORY = f"results-{ENTRY_FORMAT}"  # what else is in the cache directory is never read
 MAX_ENTRY_BYTES = 64 << 20  # a unit with tens of thousands of findings
 MAX_TOTAL_BYTES = 256 << 20  # past this, the oldest entries go
 MAX_ENTRIES = 20_000
 PRUNE_INTERVAL_SECONDS = 600.0
-ENVIRONMENT_VARIABLE = "P1LINT_CACHE_DIR"
-
-
-def cache_root(cache_dir: str | None = None) -> str | None:
-    """The cache directory: `cache_dir`, else P1LINT_CACHE_DIR, else the user's cache directory;
-    None when there is no home directory to put it in."""
-    chosen = cache_dir or os.environ.get(ENVIRONMENT_VARIABLE)
-    if chosen:
-        return os.path.abspath(chosen)
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(xdg):
-        return os.path.join(xdg, "p1lint")
-    home = os.path.expanduser("~")
-    return os.path.join(home, ".cache", "p1lint") if os.path.isabs(home) else None
 
 
 class Store:

@@ -14,11 +14,11 @@ import stat
 from pathlib import Path
 
 from p1lint import __version__
+from p1lint.cachedir import cache_root
 from p1lint.rules.artefact import FORMAT, compiled_document, read_compiled, render, rules_of, sources_digest
 from p1lint.rules.compiled import CompiledRule
 
 SUBDIRECTORY = f"rules-{FORMAT}"
-ENVIRONMENT_VARIABLE = "P1LINT_CACHE_DIR"
 
 
 def load_user_rules(directories: list[Path], cache_dir: str | None = None) -> list[CompiledRule]:
@@ -70,16 +70,3 @@ def _keep(path: Path, text: str) -> None:
         write_atomically(path, text)
     except OSError:
         pass
-
-
-def cache_root(cache_dir: str | None = None) -> str | None:
-    """The cache directory: `cache_dir`, else P1LINT_CACHE_DIR, else the user's cache directory
-    (`$XDG_CACHE_HOME/p1lint`, else `~/.cache/p1lint`); None when there is no home to put it in."""
-    chosen = cache_dir or os.environ.get(ENVIRONMENT_VARIABLE)
-    if chosen:
-        return os.path.abspath(chosen)
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(xdg):
-        return os.path.join(xdg, "p1lint")
-    home = os.path.expanduser("~")
-    return os.path.join(home, ".cache", "p1lint") if os.path.isabs(home) else None
