@@ -54,11 +54,14 @@ class ResultsCache:
         self.units: list[str | None] = []  # per unit of the run, in order: its key, None if not kept
         self.files: list[FileState] = []
         self.errors = 0  # input errors of the units, for the record to check it holds them all
-        self._pending: dict[int, tuple[str, list[FileState]] | None] = {}
+        self._pending: dict[int, tuple[int, tuple[str, list[FileState]] | None]] = {}
 
     def lookup(self, unit: Any) -> Part | None:
+        """The kept result of `unit`, or None; units are looked up in the order of the run (the
+        results of those missed may be stored in any order after)."""
         identity = unit_identity(unit, self.settings)
-        self._pending[id(unit)] = identity
+        self._pending[id(unit)] = (len(self.units), identity)
+        self.units.append(None)
         if identity is None:
             return None
         key, states = identity
@@ -68,16 +71,14 @@ class ResultsCache:
         except BadEntry:
             part = None
         if part is not None:
-            self._remember(key, states, part)
+            self._remember(len(self.units) - 1, key, states, part)
             self.entries.touch("unit", key)
         return part
 
     def store(self, unit: Any, part: Any) -> None:
-        identity = self._pending.pop(id(unit), None)
+        index, identity = self._pending.pop(id(unit), (-1, None))
         if identity is not None and self._keep(identity, part):
-            self._remember(identity[0], identity[1], part)
-        else:
-            self.units.append(None)
+            self._remember(index, identity[0], identity[1], part)
 
     def _keep(self, identity: tuple[str, list[FileState]], part: Any) -> bool:
         """Write the unit's entry, unless its result depends on the time or its files changed."""
@@ -86,8 +87,8 @@ class ResultsCache:
             return False
         return self.entries.write("unit", key, {"part": part_to_json(part)})
 
-    def _remember(self, key: str, states: list[FileState], part: Any) -> None:
-        self.units.append(key)
+    def _remember(self, index: int, key: str, states: list[FileState], part: Any) -> None:
+        self.units[index] = key
         self.files.extend(states)
         self.errors += len(part.errors)
 
