@@ -105,7 +105,14 @@ def _decode_tuple(cls: type[Any], data: Any) -> Any:
     return cls(**{name: _decode(hints[name], data[name]) for name in cls._fields})
 
 
+_PLAIN = (str, int)
+
+
 def _decode(hint: Any, value: Any) -> Any:
+    if hint in _PLAIN:  # most fields: checked here, without looking the type over
+        if type(value) is not hint:
+            raise BadEntry(f"not a {hint.__name__}")
+        return value
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
     if origin is typing.Literal:
         return _chosen(value, arguments)

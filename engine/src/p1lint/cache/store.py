@@ -9,7 +9,6 @@ none; a cache directory that cannot be written leaves the run as it would be wit
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
@@ -72,8 +71,10 @@ class Store:
 
     def touch(self, kind: str, key: str) -> None:
         """Mark an entry as used now, so that pruning takes it last."""
-        with contextlib.suppress(OSError, NotImplementedError):
+        try:  # noqa: SIM105 (contextlib is not imported on the start-up path)
             os.utime(self.path(kind, key), follow_symlinks=False)
+        except (OSError, NotImplementedError):
+            pass
 
     def _ready(self) -> bool:
         """Whether the entries' directory exists (made if need be) as a real directory, not a link."""
