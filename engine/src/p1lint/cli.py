@@ -175,6 +175,9 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), envvar="P1LINT_CACHE_DIR",
               help="Directory of the results cache (default: $XDG_CACHE_HOME/p1lint, else ~/.cache/p1lint).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes that check the inputs (default: the CPUs available); a little input is "
+                   "checked in this one.")
 @config_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""

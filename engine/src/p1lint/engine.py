@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from p1lint.documents.fields import MISSING, field_pointer, field_value
@@ -68,41 +69,81 @@ class Hit(NamedTuple):
     unchecked: bool = False  # the value could not be checked in time (`detail` says why)
 
 
+class UnitTask(NamedTuple):
+    """What checking one input unit needs besides the unit: the same in every worker process."""
+
+    rules: list[ActiveRule]
+    settings: RunSettings
+    stdin_name: str
+    max_file_size: int
+    actor: Entry | None  # of environments that have none
+
+
 def lint_paths(
     paths: Iterable[str], rules: list[ActiveRule], settings: RunSettings | None = None,
     stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None,
-    cache: UnitCache | None = None,
+    cache: UnitCache | None = None, jobs: int = 1,
+    rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult]]] | None = None,
 ) -> LintResult:
     """Lint every file below `paths`, one environment at a time (a snapshot, the applications of
     one file, an environment of a Terraform configuration); unreadable inputs become errors,
     never exceptions. `actor` is a file with the actor of environments that have none. `cache`
-    gives the result of an input unit linted before with the same contents and settings."""
+    gives the result of an input unit linted before with the same contents and settings. With
+    `jobs` above 1, enough input is checked by that many processes (see `parallel`; `rebuild`
+    makes `lint_units` in a spawned process), with the same result."""
     from p1lint.environment.directory import group_units
 
     result = LintResult()
     settings = RunSettings() if settings is None else settings
-    given = _actor(actor, result)
-    for unit in group_units(discover(paths)):
-        cached = None if cache is None else cache.lookup(unit)
-        if cached is None:
-            cached = _lint_unit(unit, rules, settings, stdin_name, max_file_size, given)
+    task = UnitTask(rules, settings, stdin_name, max_file_size, _actor(actor, result))
+    units = group_units(discover(paths))
+    parts = [None if cache is None else cache.lookup(unit) for unit in units]
+    missing = [unit for unit, part in zip(units, parts, strict=True) if part is None]
+    fresh = iter(_lint_all(missing, task, jobs, rebuild))
+    for unit, part in zip(units, parts, strict=True):
+        if part is None:
+            part = next(fresh)
             if cache is not None:
-                cache.store(unit, cached)
-        result.absorb(cached)
+                cache.store(unit, part)
+        result.absorb(part)
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def _lint_unit(
-    unit: Any, rules: list[ActiveRule], settings: RunSettings, stdin_name: str, max_file_size: int,
-    given: Entry | None,
-) -> LintResult:
+def _lint_all(
+    units: list[Any], task: UnitTask, jobs: int,
+    rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult]]] | None,
+) -> Iterator[LintResult]:
+    """The result of each unit, in order: from worker processes when there is enough input."""
+    from p1lint.parallel import in_workers, worth_workers
+
+    if jobs > 1 and worth_workers(units):
+        for parts in in_workers(units, jobs, partial(lint_units, task=task), crashed_unit, rebuild):
+            yield from parts
+    else:
+        yield from (lint_unit(unit, task) for unit in units)
+
+
+def lint_units(units: Sequence[Any], task: UnitTask) -> list[LintResult]:
+    """The result of each of `units`, as a worker process sends them back (documents stay there)."""
+    return [lint_unit(unit, task) for unit in units]
+
+
+def crashed_unit(unit: Any) -> list[LintResult]:
+    """The result of a unit whose worker process died while checking it (never cached)."""
+    name = str(getattr(unit, "path", unit))
+    error = InputError(name, 1, 1, "internal error: the process checking it stopped")
+    return [LintResult(errors=[error], files=1, unreadable=1, volatile=True)]
+
+
+def lint_unit(unit: Any, task: UnitTask) -> LintResult:
     """The result of one input unit: a file, a snapshot directory, a Terraform directory."""
     part = LintResult()
-    for environment in _environments_safely(unit, stdin_name, part, max_file_size):
-        if given is not None:
-            environment.objects.setdefault("actor", given)
-        _lint_environment(environment, rules, settings, part)
+    for environment in _environments_safely(unit, task.stdin_name, part, task.max_file_size):
+        if task.actor is not None:
+            environment.objects.setdefault("actor", task.actor)
+        _lint_environment(environment, task.rules, task.settings, part)
+    part._directives.clear()  # the documents are not needed any more (nor sent from a worker)
     return part
 
 

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.escaping import printable
 from p1lint.exitcodes import EXIT_ERROR, EXIT_OK
-from p1lint.findings import Finding, P1LintError
+from p1lint.findings import Finding, InputError, P1LintError
 from p1lint.outcome import exit_code, not_checked_lines, print_notes, print_report
+from p1lint.parallel import available_cpus
 from p1lint.run_settings import DEFAULT_REGEX_BUDGET, RunSettings
 from p1lint.selection import ActiveRule
 from p1lint.terminal import split_values
 
 __all__ = ["exit_code", "not_checked_lines", "run_check", "select_rules"]
+
+if TYPE_CHECKING:
+    from p1lint.engine import LintResult
 
 
 def run_check(
@@ -26,6 +32,7 @@ def run_check(
     baseline: Path | None, write_baseline: Path | None, regex_budget: float = DEFAULT_REGEX_BUDGET,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None, changed_only: bool = False,
     strict_unknowns: bool = False, no_cache: bool = False, cache_dir: Path | None = None,
+    jobs: int | None = None,
 ) -> int:
     from p1lint.engine import lint_paths
 
@@ -40,7 +47,10 @@ def run_check(
                            custom_attributes=tuple(split_values(custom_attributes)),
                            strict_unknowns=strict_unknowns)
     cache = _results_cache(options)
-    result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache)
+    choice = RuleChoice(rule_dirs, profile, tuple(split_values(select)), tuple(split_values(ignore)))
+    rebuild = partial(worker_lint, choice, settings, stdin_filename, max_file_size, actor)
+    result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache,
+                        jobs=available_cpus() if jobs is None else jobs, rebuild=rebuild)
     print_notes(result, quiet)
     if write_baseline is not None:
         return _write_baseline(write_baseline, result.findings, bool(result.errors))
@@ -49,6 +59,29 @@ def run_check(
     if cache is not None:
         cache.record_run(paths, options, result)
     return exit_code(findings, bool(result.errors), fail_on)
+
+
+class RuleChoice(NamedTuple):
+    """How the rules of a run were chosen, for a worker process that loads them again."""
+
+    rule_dirs: tuple[Path, ...]
+    profile: str
+    selected: tuple[str, ...]
+    ignored: tuple[str, ...]
+
+
+def worker_lint(
+    choice: RuleChoice, settings: RunSettings, stdin_name: str, max_file_size: int, actor: str | None
+) -> Callable[[Sequence[Any]], list[LintResult]]:
+    """In a spawned worker process: what checks its units, made as this run made it (an error in
+    the rules or the actor file was reported by the main process)."""
+    from p1lint.engine import UnitTask, lint_units
+    from p1lint.environment.actor import read_actor
+
+    rules = select_rules(choice.rule_dirs, choice.profile, list(choice.selected), list(choice.ignored))
+    entry = None if actor is None else read_actor(actor)
+    given = None if isinstance(entry, InputError) else entry
+    return partial(lint_units, task=UnitTask(rules, settings, stdin_name, max_file_size, given))
 
 
 def _results_cache(options: dict[str, Any]) -> Any:
