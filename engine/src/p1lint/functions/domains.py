@@ -1,23 +1,14 @@
-"""Public-suffix knowledge (the bundled list of the `publicsuffixlist` package; no network)."""
+"""Public-suffix knowledge (the table built from the `publicsuffixlist` package's list; no network)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
+from p1lint.functions.suffix_table import is_public, private_suffix
 from p1lint.urls import parse_ipv4, parse_uri
-
-
-@lru_cache(maxsize=1)
-def _suffix_list() -> Any:
-    from publicsuffixlist import PublicSuffixList
-
-    return PublicSuffixList()
 
 
 def is_public_suffix(domain: str) -> bool:
     """`com`, `co.uk`, `github.io`: names under which anyone can register."""
-    return bool(_suffix_list().is_public(domain.lower()))
+    return is_public(domain)
 
 
 def registrable_domain(host: str) -> str | None:
@@ -26,8 +17,7 @@ def registrable_domain(host: str) -> str | None:
     name = host.lower().rstrip(".")
     if not name or name.startswith("[") or parse_ipv4(name) is not None:
         return None
-    found = _suffix_list().privatesuffix(name)
-    return str(found) if found else None
+    return private_suffix(name) or None
 
 
 def host_of(domain_or_url: str) -> str:
