@@ -425,8 +425,11 @@ def check(
     """The hits of `rules` on `data`. A rule whose conditions are undecided (unknown values)
     does not apply; rules that report on the others (`after_others`) run last."""
     chosen = relevant(rules, data, context)
+    known = isinstance(data, dict) and not context.has_unknowns
     for active in [a for a in chosen if not a.rule.function.after_others] + [
             a for a in chosen if a.rule.function.after_others]:
+        if known and _selects_nothing(active.rule.selectors, data):
+            continue
         try:
             outcome = active.rule.applies(data)
             if outcome is True:
@@ -435,6 +438,12 @@ def check(
                 context.note_unjudged(active.rule.id, active.rule.name, outcome.unknowns)
         except Exception as error:  # a bug in a function must not hide the other findings
             errors.append(_internal_error(file, error, active.rule.id))
+
+
+def _selects_nothing(selectors: tuple[Any, ...], data: dict[str, Any]) -> bool:
+    """Whether every selector starts at a member the data does not have: the rule has nothing to
+    check, and (the data holding no unknown value) its conditions can only be true or false."""
+    return bool(selectors) and all(s.first_field is not None and s.first_field not in data for s in selectors)
 
 
 def _internal_error(file: str, error: Exception, rule: str | None = None) -> InputError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -32,10 +33,30 @@ def unknown_placeholders(template: str) -> list[str]:
 
 
 def render(template: str, detail: str, value: Any, pointer: Pointer) -> str:
-    credentials = list(credentials_in(value, is_sensitive(pointer)))
-    fields = {"detail": redact_text(detail, credentials), "path": format_field(pointer)}
-    fields["value"] = display_value(value, pointer)
-    return TOKEN.sub(lambda m: m.group(0)[0] if m.group(1) is None else fields[m.group(1)], template)
+    """The message: each placeholder the template names filled in (only those are computed)."""
+    parts, names = _parsed(template)
+    fields: dict[str, str] = {}
+    if "detail" in names:
+        fields["detail"] = redact_text(detail, list(credentials_in(value, is_sensitive(pointer))))
+    if "path" in names:
+        fields["path"] = format_field(pointer)
+    if "value" in names:
+        fields["value"] = display_value(value, pointer)
+    return "".join(part if is_text else fields[part] for part, is_text in parts)
+
+
+@lru_cache(maxsize=1024)
+def _parsed(template: str) -> tuple[tuple[tuple[str, bool], ...], frozenset[str]]:
+    """The template as literal text and placeholder names (`True`: literal), and those names."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in TOKEN.finditer(template):
+        parts.append((template[position:match.start()], True))
+        name = match.group(1)
+        parts.append((match.group(0)[0], True) if name is None else (name, False))
+        position = match.end()
+    parts.append((template[position:], True))
+    return tuple(parts), frozenset(name for name, is_text in parts if not is_text)
 
 
 def is_sensitive_key(key: object) -> bool:

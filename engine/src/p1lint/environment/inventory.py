@@ -79,6 +79,7 @@ class Environment:
     snapshot: bool = False  # read from an environment snapshot, whose summary names the checks it lacked
     scope_resources: dict[str, str] = field(default_factory=dict)  # scope id -> its resource's id
     unsettled: set[str] = field(default_factory=set)  # collections with an object or id unknown
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)  # what functions derive from it, once
     _ids: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
     _indexed: bool = field(default=False, repr=False)
     _data: dict[str, Any] | None = field(default=None, repr=False)

@@ -141,6 +141,11 @@ class Context:
             self._has_unknowns = contains_unknown(self.application)
         return self._has_unknowns
 
+    @property
+    def shared(self) -> dict[str, Any]:
+        """A memo for what depends on the environment only: computed once for all its applications."""
+        return self.memo if self.environment is None else self.environment.memo
+
     def other_field(self, dotted: str) -> Any:
         """The value of another field of the application, for a function that judges one field
         by another; raises `UnknownInput` when that value is or holds an unknown one."""

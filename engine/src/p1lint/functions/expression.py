@@ -47,7 +47,15 @@ def _schema_settled(context: Context) -> bool:
     """Whether the environment's user schema, if any, is known: one with unknown values
     (Terraform) may have any attribute, enabled or not."""
     environment = context.environment
-    return environment is None or not contains_unknown(environment.object("schema"))
+    if environment is None:
+        return True
+    found = environment.memo.get(SETTLED)
+    if found is None:
+        found = environment.memo[SETTLED] = not contains_unknown(environment.object("schema"))
+    return bool(found)
+
+
+SETTLED = "expression:schema-settled"
 
 
 def _diagnostics(value: str, context: Context) -> tuple[Any, ...]:
@@ -69,12 +77,12 @@ Attributes = tuple[tuple[str, ...], tuple[str, ...]]  # custom attributes, disab
 def _attributes(context: Context) -> Attributes:
     """The custom attributes (`--custom-attribute`, and those of the environment's user schema)
     and the attributes the user schema disables; computed once per environment."""
-    key = f"expression-attributes:{id(context.environment)}"
-    found = context.memo.get(key)
+    key = "expression-attributes"
+    found = context.shared.get(key)
     if found is None:
         declared = context.settings.custom_attributes
         custom, disabled = _user_schema_attributes(context)
-        found = context.memo[key] = (tuple(dict.fromkeys((*declared, *custom))), disabled)
+        found = context.shared[key] = (tuple(dict.fromkeys((*declared, *custom))), disabled)
     return found
 
 

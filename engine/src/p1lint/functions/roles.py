@@ -30,12 +30,12 @@ MEMO = "roles:context"
 
 
 def role_context(context: Context) -> RoleContext:
-    """The roles of the application's environment, read once per application."""
+    """The roles of the application's environment, read once per environment."""
     from p1lint.roles.context import RoleContext
 
-    found = context.memo.get(MEMO)
+    found = context.shared.get(MEMO)
     if not isinstance(found, RoleContext) or found.environment is not context.environment:
-        found = context.memo[MEMO] = RoleContext(context.environment)
+        found = context.shared[MEMO] = RoleContext(context.environment)
     return found
 
 

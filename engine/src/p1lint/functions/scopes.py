@@ -179,7 +179,7 @@ def grant_scopes(value: Any, options: NoOptions, context: Context) -> Iterator[P
     resource = _reference(value.get("resource")) if isinstance(value, dict) else None
     if environment is None or not isinstance(resource, str) or _missing(environment, resource):
         return
-    listed = _resources_with_listed_scopes(environment, context.memo)
+    listed = _resources_with_listed_scopes(environment, context.shared)
     for index, identifier in enumerate(scope_ids(value)):
         if isinstance(identifier, str):
             detail = _misplaced(environment, identifier, resource, listed)

@@ -65,6 +65,12 @@ class Selector:
             raise ValueError(UNBOUNDED_REGEX)
         self._steps = _simple_steps(self._parsed)
 
+    @property
+    def first_field(self) -> str | None:
+        """The member of the data every match lies in (`$.corsSettings.origins`: corsSettings), if one."""
+        steps = self._steps or self._prefix
+        return steps[0][1] if steps and steps[0][0] == "field" else None
+
     def find(self, data: Any) -> Iterator[Match]:
         steps = self._steps
         if steps is not None and len(steps) == 1 and steps[0][0] == "field":  # `$.name`: most rules
