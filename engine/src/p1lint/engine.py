@@ -428,7 +428,7 @@ def check(
     known = isinstance(data, dict) and not context.has_unknowns
     for active in [a for a in chosen if not a.rule.function.after_others] + [
             a for a in chosen if a.rule.function.after_others]:
-        if known and _selects_nothing(active.rule.selectors, data):
+        if known and _selects_nothing(active.rule.entry_fields, data):
             continue
         try:
             outcome = active.rule.applies(data)
@@ -440,10 +440,10 @@ def check(
             errors.append(_internal_error(file, error, active.rule.id))
 
 
-def _selects_nothing(selectors: tuple[Any, ...], data: dict[str, Any]) -> bool:
+def _selects_nothing(entry_fields: tuple[str, ...] | None, data: dict[str, Any]) -> bool:
     """Whether every selector starts at a member the data does not have: the rule has nothing to
     check, and (the data holding no unknown value) its conditions can only be true or false."""
-    return bool(selectors) and all(s.first_field is not None and s.first_field not in data for s in selectors)
+    return entry_fields is not None and not any(map(data.__contains__, entry_fields))
 
 
 def _internal_error(file: str, error: Exception, rule: str | None = None) -> InputError:

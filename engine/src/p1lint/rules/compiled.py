@@ -82,6 +82,13 @@ class CompiledRule:
         return tuple(Selector(expression, checked=True) for expression in self.given)
 
     @cached_property
+    def entry_fields(self) -> tuple[str, ...] | None:
+        """The members of the data that every match lies in, when each selector starts at one: a
+        rule has nothing to check in data that has none of them."""
+        firsts = tuple(selector.first_field for selector in self.selectors)
+        return tuple(dict.fromkeys(firsts)) if firsts and None not in firsts else None  # type: ignore[arg-type]
+
+    @cached_property
     def applies(self) -> Predicate:
         return compile_conditions(list(self.when))
 
