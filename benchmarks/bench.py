@@ -85,11 +85,15 @@ class Figures:
     def __init__(self, floor: float) -> None:
         self.floor = floor
         self.missed: list[str] = []
+        self.last = ""  # the figure a line that starts with `  ...` is about
 
     def line(self, label: str, text: str, target: str = "", met: bool | None = None) -> None:
         verdict = "" if met is None else f"  target {target}: {'met' if met else 'NOT MET'}"
         if met is False:
-            self.missed.append(label)
+            sub = label.startswith("  ...")
+            self.missed.append(f"{self.last} ({target})" if sub else label)
+        if not label.startswith("  ..."):
+            self.last = label
         print(f"{label:<58} {text}{verdict}", flush=True)
 
     def wall(
