@@ -27,7 +27,7 @@ from .support import FIXTURES, ROOT
 
 
 def run(*arguments: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["check", "--no-config", *arguments])
+    result = CliRunner().invoke(cli, ["check", "--no-config", "--no-cache", *arguments])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -61,7 +61,7 @@ def test_workers_report_what_one_process_reports(pools: list[int]) -> None:
 def test_spawned_workers_load_the_rules_again(tmp_path: Path) -> None:
     """As on macOS: workers that do not inherit this process rebuild the selection they need."""
     environment = dict(os.environ, P1LINT_START_METHOD="spawn")
-    command = [sys.executable, "-m", "p1lint", "check", "--no-config", "--format", "json", "--select", "P1L1",
+    command = [sys.executable, "-m", "p1lint", "check", "--no-config", "--no-cache", "--format", "json", "--select", "P1L1",
                "--profile", "strict", str(FIXTURES / "good"), str(FIXTURES / "bad"), str(FIXTURES / "invalid")]
     alone = subprocess.run([*command, "--jobs", "1"], capture_output=True, text=True, env=environment, cwd=ROOT)
     together = subprocess.run([*command, "--jobs", "2"], capture_output=True, text=True, env=environment, cwd=ROOT)
@@ -123,3 +123,12 @@ def test_the_default_is_the_cpus_this_process_may_use() -> None:
 def test_jobs_must_be_positive() -> None:
     code, _, err = run("--jobs", "0", str(FIXTURES / "bad"))
     assert code == 2 and "--jobs" in err
+
+
+def test_workers_and_the_results_cache_give_the_same_report(tmp_path: Path, pools: list[int]) -> None:
+    reference = run("--jobs", "1", "--format", "json", str(FIXTURES))
+    arguments = ["check", "--no-config", "--cache-dir", str(tmp_path), "--jobs", "3", "--format", "json"]
+    first = CliRunner().invoke(cli, [*arguments, str(FIXTURES)])
+    again = CliRunner().invoke(cli, [*arguments, str(FIXTURES)])
+    assert pools and (first.exit_code, first.stdout, first.stderr) == reference
+    assert (again.exit_code, again.stdout, again.stderr) == reference
