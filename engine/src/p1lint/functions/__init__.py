@@ -5,14 +5,15 @@ rules it runs and no other."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-import pkgutil
+import re
 from collections.abc import Callable
-from functools import cache
 
 from p1lint.functions.base import CheckCallable, CheckFunction, Options
 
 _REGISTRY: dict[str, CheckFunction] = {}
+MODULE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _LOADED = False
 
 
@@ -36,7 +37,7 @@ def check_function(
 def _load_modules() -> None:
     global _LOADED
     if not _LOADED:
-        for module in sorted(module_names()):
+        for module in module_names():
             importlib.import_module(f"{__name__}.{module}")
         _LOADED = True
 
@@ -44,17 +45,19 @@ def _load_modules() -> None:
 def get_function(name: str, module: str | None = None) -> CheckFunction | None:
     """The function `name`; with its `module` (as a compiled catalogue records it), importing that
     module only, else every module of the library."""
-    if name not in _REGISTRY and module is not None and module in module_names():
-        importlib.import_module(f"{__name__}.{module}")
+    if name not in _REGISTRY and module is not None and MODULE_NAME.match(module):
+        with contextlib.suppress(ModuleNotFoundError):  # not a module of the library: look in all
+            importlib.import_module(f"{__name__}.{module}")
     if name not in _REGISTRY:
         _load_modules()
     return _REGISTRY.get(name)
 
 
-@cache
-def module_names() -> frozenset[str]:
-    """The modules of the library (a function's module is one of them)."""
-    return frozenset(module.name for module in pkgutil.iter_modules(__path__) if module.name != "base")
+def module_names() -> list[str]:
+    """The modules of the library, in order (a function's module is one of them)."""
+    import pkgutil
+
+    return sorted(module.name for module in pkgutil.iter_modules(__path__) if module.name != "base")
 
 
 def all_functions() -> dict[str, CheckFunction]:
