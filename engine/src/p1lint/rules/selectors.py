@@ -1,7 +1,9 @@
 """JSONPath selectors (jsonpath-ng), compiled once.
 
-Simple paths — fields, `[*]` and indexes — are walked natively, which is an order of magnitude
-faster than jsonpath-ng's generic `find`; anything else (filters, `..`) uses jsonpath-ng.
+Simple paths — fields, `[*]`, indexes and filters of equality tests joined by `&&` — are walked
+natively, which is an order of magnitude faster than jsonpath-ng's generic `find` and needs no
+jsonpath-ng at start-up; anything else (other filters, `..`) uses jsonpath-ng. A test compares both
+on generated data.
 
 jsonpath-ng runs the regular expressions of `=~` filters and `sub(/…/, …)` with Python's `re`,
 which has no timeout (`[?(@ =~ "^(a+)+$")]` takes minutes on a 30-character value), so a
@@ -34,6 +36,11 @@ Step = tuple[str, Any]
 # `$`, `.name`, `[*]`, `.*`, `[3]`: read without jsonpath-ng (and without importing it at start-up)
 SIMPLE_PATH = re.compile(r"^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\.\*|\[\*\]|\[\d+\])*$")
 SIMPLE_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\.\*|\[\*\]|\[(\d+)\]")
+# `[?(@.a == false && @.b == 'x')]`: equality tests on members of list items, read without jsonpath-ng too
+_LITERAL = r"true|false|-?\d{1,15}(?:\.\d{1,15})?|'[^'\\]{0,200}'|\"[^\"\\]{0,200}\""
+_TEST = rf"@\.([A-Za-z_][A-Za-z0-9_]*) ?== ?({_LITERAL})"
+EQUALITY_FILTER = re.compile(rf"\[\?\(({_TEST}(?: ?&& ?{_TEST}){{0,7}})\)\]")
+EQUALITY_TEST = re.compile(_TEST)
 
 
 class Selector:
@@ -53,16 +60,14 @@ class Selector:
             self._prefix = _simple_prefix(expression)
         elif self._steps is None:
             self.parse()
+        elif not checked and any(kind == "filter" for kind, _ in self._steps):
+            _jsonpath_ng(expression)  # a filter read natively is one jsonpath-ng reads too
 
     def parse(self) -> None:
         """Parse an expression that is not a simple path now (refusing unbounded regular expressions)."""
         if self._steps is not None or self._parsed is not None:
             return
-        from jsonpath_ng.ext.parser import parse
-
-        self._parsed = parse(self.expression)
-        if _runs_regex(self._parsed):
-            raise ValueError(UNBOUNDED_REGEX)
+        self._parsed = _jsonpath_ng(self.expression)
         self._steps = _simple_steps(self._parsed)
 
     @property
@@ -101,6 +106,16 @@ UNBOUNDED_REGEX = ("a regular expression in a selector (`=~`, `sub()`) has no ti
                    "values with a path and check them with the `pattern` function")
 
 
+def _jsonpath_ng(expression: str) -> Any:
+    """The expression parsed by jsonpath-ng; refused when it would run an unbounded regular expression."""
+    from jsonpath_ng.ext.parser import parse
+
+    parsed = parse(expression)
+    if _runs_regex(parsed):
+        raise ValueError(UNBOUNDED_REGEX)
+    return parsed
+
+
 def _runs_regex(parsed: Any) -> bool:
     """Whether any node of a parsed jsonpath-ng expression is a `=~` filter or a `sub()`."""
     from jsonpath_ng.ext.filter import Expression
@@ -119,18 +134,61 @@ def _runs_regex(parsed: Any) -> bool:
 
 
 def _parse_simple(expression: str) -> tuple[Step, ...] | None:
-    if not SIMPLE_PATH.match(expression):
+    if SIMPLE_PATH.match(expression):
+        return tuple(_simple_step(match) for match in SIMPLE_STEP.finditer(expression, 1))
+    if "[?(" not in expression or not expression.startswith("$"):
         return None
+    return _parse_with_filters(expression)
+
+
+def _simple_step(match: re.Match[str]) -> Step:
+    name, index = match.group(1), match.group(2)
+    if name is not None:
+        return ("field", name)
+    return ("index", int(index)) if index is not None else ("each", None)
+
+
+def _parse_with_filters(expression: str) -> tuple[Step, ...] | None:
+    """Simple steps and equality filters, or None when the expression has anything else."""
     steps: list[Step] = []
-    for match in SIMPLE_STEP.finditer(expression, 1):
-        name, index = match.group(1), match.group(2)
-        if name is not None:
-            steps.append(("field", name))
-        elif index is not None:
-            steps.append(("index", int(index)))
-        else:
-            steps.append(("each", None))
+    position = 1
+    while position < len(expression):
+        simple = SIMPLE_STEP.match(expression, position)
+        found = simple or EQUALITY_FILTER.match(expression, position)
+        if found is None:
+            return None
+        steps.append(_simple_step(found) if simple else ("filter", _equality_tests(found.group(1))))
+        position = found.end()
     return tuple(steps)
+
+
+def _equality_tests(text: str) -> tuple[tuple[str, Any], ...]:
+    return tuple((test.group(1), _literal(test.group(2))) for test in EQUALITY_TEST.finditer(text))
+
+
+def _literal(text: str) -> Any:
+    if text in ("true", "false"):
+        return text == "true"
+    if text[0] in "'\"":
+        return text[1:-1]
+    return float(text) if "." in text else int(text)
+
+
+def _passes(item: Any, tests: tuple[tuple[str, Any], ...]) -> bool:
+    """Whether a member passes every test, as jsonpath-ng (RFC 9535 equality) decides: a boolean
+    equals only the same boolean, an unknown value equals no literal, a missing member fails."""
+    if not isinstance(item, dict):
+        return False
+    for name, expected in tests:
+        if name not in item:
+            return False
+        value = item[name]
+        if isinstance(value, bool) or isinstance(expected, bool):
+            if value is not expected:
+                return False
+        elif isinstance(value, list | dict | Unknown) or value != expected:
+            return False
+    return True
 
 
 def _simple_steps(parsed: Any) -> tuple[Step, ...] | None:
@@ -163,7 +221,9 @@ def _walk(data: Any, steps: tuple[Step, ...]) -> Iterator[Match]:
     for kind, argument in steps:
         following: list[Match] = []
         for value, pointer in frontier:
-            if isinstance(value, Unknown):  # the rest of the path lies inside the unknown value
+            if kind == "filter":  # the members of a list or an object; an unknown value has none to test
+                following += [m for m in _members(value, pointer) if _passes(m.value, argument)]
+            elif isinstance(value, Unknown):  # the rest of the path lies inside the unknown value
                 following.append(Match(value, pointer))
             elif kind == "field":
                 if isinstance(value, dict) and argument in value:
