@@ -3,7 +3,6 @@ without the rule compiler or pydantic, and a stale, damaged or planted compiled 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from p1lint.catalogue import catalogue_fingerprint, load_catalogue
+from p1lint.functions.base import option_fields
 from p1lint.resources import data_dir
 from p1lint.rules import artefact
 from p1lint.rules.artefact import BUNDLED, load_bundled, sources_digest
@@ -44,7 +44,7 @@ def test_the_bundled_rules_read_from_the_artefact_are_the_rules_compiled_from_ya
 def test_every_rule_keeps_its_options_with_defaults_filled_and_valid():
     for rule in catalogue():
         cls = rule.function.options
-        assert set(rule.option_data) == {f.name for f in dataclasses.fields(cls)}, rule.id
+        assert set(rule.option_data) == set(option_fields(cls)), rule.id
         assert options_model(cls).model_validate(rule.option_data).model_dump(mode="json") == rule.option_data
         assert isinstance(rule.options, cls)
 

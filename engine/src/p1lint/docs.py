@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from p1lint.explain import example_findings, reference_lines, severities, shown_example
+from p1lint.functions.base import REQUIRED
 from p1lint.rules.compiled import CompiledRule
 
 HEADER = """# p1lint rules
@@ -43,22 +43,22 @@ def _section(rule: CompiledRule) -> list[str]:
     return lines
 
 
-def _option_text(field: Any) -> str:
-    if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
-        return f"`{field.name}`"
-    default = field.default if field.default is not dataclasses.MISSING else field.default_factory()
-    return f"`{field.name} = {json.dumps(default, default=str)}`"
+def _option_text(name: str, default: Any) -> str:
+    if default is REQUIRED:
+        return f"`{name}`"
+    return f"`{name} = {json.dumps(default, default=str)}`"
 
 
 def _functions(rules: list[CompiledRule]) -> list[str]:
     from p1lint.functions import all_functions
+    from p1lint.functions.base import option_fields
 
     users: dict[str, list[str]] = defaultdict(list)
     for rule in rules:
         users[rule.function.name].append(rule.id)
     lines = ["## Function library", "", "| function | checks | options | used by |", "|---|---|---|---|"]
     for name, function in all_functions().items():
-        options = ", ".join(_option_text(f) for f in dataclasses.fields(function.options))  # type: ignore[arg-type]
+        options = ", ".join(_option_text(*option) for option in option_fields(function.options).items())
         lines.append(f"| `{name}` | {function.summary} | {options or '—'} | {', '.join(users[name])} |")
     return lines
 

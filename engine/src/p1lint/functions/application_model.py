@@ -4,7 +4,6 @@ problem per rule."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from p1lint.functions import check_function
@@ -14,7 +13,6 @@ from p1lint.pointer import Pointer
 from p1lint.terraform.values import Unknown
 
 
-@dataclass(frozen=True)
 class ApplicationModelOptions(Options):
     kind: ProblemKind
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -22,12 +21,52 @@ if TYPE_CHECKING:
 OptionsT = TypeVar("OptionsT", bound="Options")
 
 
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()  # the default of an option that has none
+
+
 class Options:
-    """Base of every function's options, each a frozen dataclass of JSON values (`tuple[...]` for a
-    list that must be hashable). Options are validated when the rules are built (`p1lint.rules.options`,
-    with pydantic, from the field types): unknown options are errors, and so is what a
-    `check_<field>` static method or `check_options` rejects with a `ValueError`. At run time they are made
-    from the validated data alone (`from_data`), without pydantic."""
+    """Base of every function's options: a class whose annotated attributes are its options (their
+    class values the defaults), immutable, compared and hashed by value. Options are validated when
+    the rules are built (`p1lint.rules.options`, with pydantic, from the annotations): unknown options
+    are errors, and so is what a `check_<field>` static method or `check_options` rejects with a
+    `ValueError`. At run time they are made from the validated data alone (`from_data`), without
+    pydantic — and without the cost of making a dataclass of each at import."""
+
+    def __init__(self, **values: Any) -> None:
+        fields = option_fields(type(self))
+        unknown = sorted(set(values) - set(fields))
+        if unknown:
+            raise TypeError(f"unknown option {unknown[0]!r}")
+        for name, default in fields.items():
+            if name not in values and default is REQUIRED:
+                raise TypeError(f"option {name!r} is required")
+            value = values.get(name, default)
+            object.__setattr__(self, name, value.copy() if isinstance(value, list | dict) else value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("options are read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("options are read-only")
+
+    def _option_values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in option_fields(type(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Options) and type(other) is type(self) and (
+            other._option_values() == self._option_values())
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._option_values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in option_fields(type(self)))
+        return f"{type(self).__name__}({shown})"
 
     def check_options(self) -> None:
         """Raise `ValueError` when the options, taken together, make no sense."""
@@ -35,7 +74,7 @@ class Options:
     def run_checks(self) -> None:
         """Run the `check_<field>` methods and `check_options` (not the type checks of the fields),
         for options read back from a file that something other than p1lint may have written."""
-        for name in (f.name for f in dataclasses.fields(self)):  # type: ignore[arg-type]
+        for name in option_fields(type(self)):
             check = getattr(type(self), f"check_{name}", None)
             if check is not None:
                 check(getattr(self, name))
@@ -49,18 +88,29 @@ class Options:
                       for name, value in data.items()})
 
 
-_TUPLE_FIELDS: dict[type[Options], frozenset[str]] = {}
+_FIELDS: dict[type[Options], dict[str, Any]] = {}
+
+
+def option_fields(cls: type[Options]) -> dict[str, Any]:
+    """The options of an options class, in order, each with its default (`REQUIRED` when it has none)."""
+    if cls not in _FIELDS:
+        names = [name for klass in reversed(cls.__mro__) for name in vars(klass).get("__annotations__", {})]
+        _FIELDS[cls] = {name: getattr(cls, name, REQUIRED) for name in dict.fromkeys(names)}
+    return _FIELDS[cls]
+
+
+_TUPLES: dict[type[Options], frozenset[str]] = {}
 
 
 def tuple_fields(cls: type[Options]) -> frozenset[str]:
-    """The fields of an options class declared as tuples (annotations are text here)."""
-    if cls not in _TUPLE_FIELDS:
-        _TUPLE_FIELDS[cls] = frozenset(f.name for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-                                       if str(f.type).startswith("tuple["))
-    return _TUPLE_FIELDS[cls]
+    """The options declared as tuples (annotations are text: `from __future__ import annotations`)."""
+    if cls not in _TUPLES:
+        hints = {name: text for klass in cls.__mro__
+                 for name, text in vars(klass).get("__annotations__", {}).items()}
+        _TUPLES[cls] = frozenset(name for name in option_fields(cls) if str(hints[name]).startswith("tuple["))
+    return _TUPLES[cls]
 
 
-@dataclass(frozen=True)
 class NoOptions(Options):
     pass
 

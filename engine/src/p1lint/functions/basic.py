@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from p1lint.documents.fields import MISSING, field_pointer, field_value
@@ -40,7 +39,6 @@ def falsy(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]
         yield Problem("must be unset, false or empty")
 
 
-@dataclass(frozen=True)
 class EnumOptions(Options):
     values: list[Any]
 
@@ -53,7 +51,6 @@ def enum(value: Any, options: EnumOptions, context: Context) -> Iterator[Problem
         yield Problem(f"must be one of: {allowed}")
 
 
-@dataclass(frozen=True)
 class BoundsOptions(Options):
     min: float | None = None
     max: float | None = None
@@ -88,7 +85,6 @@ def length(value: Any, options: BoundsOptions, context: Context) -> Iterator[Pro
         yield from _bounds_problem(len(value), options, "length")
 
 
-@dataclass(frozen=True)
 class UniqueOptions(Options):
     case_sensitive: bool = True
     key: str | None = None
@@ -122,10 +118,9 @@ def _identity(item: Any, case_sensitive: bool) -> Any:
     return item if isinstance(item, (str, int, float, bool, type(None))) else repr(item)
 
 
-@dataclass(frozen=True)
 class UnsetFieldsOptions(Options):
     fields: list[str]
-    defaults: dict[str, Any] = field(default_factory=dict)
+    defaults: dict[str, Any] = {}
 
     @staticmethod
     def check_fields(fields: list[str]) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from p1lint.functions import check_function
@@ -37,7 +36,6 @@ class Origin(NamedTuple):
     rest: str
 
 
-@dataclass(frozen=True)
 class CorsOriginOptions(Options):
     serialized: bool = False
     wildcard: bool = False

@@ -7,7 +7,6 @@ expression."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +15,6 @@ from p1lint.functions.base import Context, Options, Problem
 from p1lint.terraform.values import contains_unknown
 
 
-@dataclass(frozen=True)
 class ExpressionOptions(Options):
     codes: list[str]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from p1lint.documents.fields import MISSING, field_value
@@ -15,7 +14,6 @@ from p1lint.terraform.values import Unknown
 OTHER_PROTOCOLS = frozenset({"SAML", "WS_FED", "EXTERNAL_LINK"})
 
 
-@dataclass(frozen=True)
 class UniqueFieldOptions(Options):
     field: str
     ignore_case: bool = False
@@ -49,7 +47,6 @@ def unique_field(value: Any, options: UniqueFieldOptions, context: Context) -> I
         seen.setdefault(_key(text, options), []).append(_Seen(text, group, _label(item)))
 
 
-@dataclass(frozen=True)
 class UniqueClientIdOptions(Options):
     group_by: str | None = None
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from p1lint.documents.fields import field_value
@@ -13,11 +12,10 @@ from p1lint.functions.base import Context, Options, Problem, not_judged
 from p1lint.terraform.values import contains_unknown
 
 
-@dataclass(frozen=True)
 class HasItemOptions(Options):
     key: str
     value: Any
-    require: dict[str, Any] = field(default_factory=dict)
+    require: dict[str, Any] = {}
     absent_ok: bool = False  # a list without the item passes; only a present item is checked
 
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 
 
-@dataclass(frozen=True)
 class JsonOptions(Options):
     shape: Literal["any", "object", "jwk-set"] = "any"
 

@@ -11,7 +11,6 @@ import base64
 import binascii
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from p1lint.functions import check_function
@@ -33,7 +32,6 @@ SIGNATURE_ALGS = re.compile(r"^(RS|PS|ES|HS)\d+K?$|^EdDSA$|^Ed(25519|448)$")
 BASE64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 
 
-@dataclass(frozen=True)
 class JwksOptions(Options):
     check: Check
     min_rsa_bits: int = 2048

@@ -4,7 +4,6 @@ authentication methods, ...)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from p1lint.documents.fields import MISSING
@@ -13,7 +12,6 @@ from p1lint.functions.base import Context, Options, Problem, not_judged
 from p1lint.terraform.values import contains_unknown
 
 
-@dataclass(frozen=True)
 class ContainsOptions(Options):
     values: list[Any]
     mode: Literal["any", "all", "none"] = "any"
@@ -42,7 +40,6 @@ def contains(value: Any, options: ContainsOptions, context: Context) -> Iterator
                 yield Problem(f"includes {item}", (index,))
 
 
-@dataclass(frozen=True)
 class CorrespondenceOptions(Options):
     other: str
     pairs: dict[str, list[str]]
@@ -79,7 +76,6 @@ def _partners(item: Any, options: CorrespondenceOptions) -> list[str]:
     return [key for key, values in options.pairs.items() if item in values]
 
 
-@dataclass(frozen=True)
 class ForbiddenOptions(Options):
     values: list[Any]
 
@@ -95,7 +91,6 @@ def _is_scalar(value: Any) -> bool:
     return value is not MISSING and isinstance(value, (str, int, float, bool))
 
 
-@dataclass(frozen=True)
 class EffectiveOptions(Options):
     allowed: list[Any]
     default: Any

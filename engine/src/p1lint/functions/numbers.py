@@ -7,7 +7,6 @@ so that one mistake gives one finding."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from p1lint.functions import check_function
@@ -15,7 +14,6 @@ from p1lint.functions.base import Context, Problem
 from p1lint.functions.basic import BoundsOptions
 
 
-@dataclass(frozen=True)
 class RecommendedRangeOptions(BoundsOptions):
     """The recommended bounds (`min`, `max`, at least one) and the valid window around them."""
 

@@ -7,7 +7,6 @@ instead of hanging the linter."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -18,7 +17,6 @@ from p1lint.functions.regexes import compile_pattern
 MAX_INPUT_LENGTH = 8192
 
 
-@dataclass(frozen=True)
 class PatternOptions(Options):
     match: str | None = None
     not_match: str | None = None

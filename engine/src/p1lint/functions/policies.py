@@ -5,7 +5,6 @@ environment lacks are `known-reference` checks."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from p1lint.functions import check_function
@@ -14,7 +13,6 @@ from p1lint.functions.base import Context, Options, Problem
 ACR_VALUES = "acr_values"
 
 
-@dataclass(frozen=True)
 class AcrOptions(Options):
     kinds: list[str]
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 
 
-@dataclass(frozen=True)
 class KnownReferenceOptions(Options):
     collection: str  # a list collection of the environment: groups, resources, scopes, ...
 

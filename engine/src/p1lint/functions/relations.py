@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from p1lint.documents.fields import MISSING
@@ -12,7 +11,6 @@ from p1lint.functions import check_function
 from p1lint.functions.base import Context, Options, Problem
 
 
-@dataclass(frozen=True)
 class FieldsOptions(Options):
     fields: list[str]
     mode: Literal["any", "all"] = "any"
@@ -52,7 +50,6 @@ _COMPARISONS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
 }
 
 
-@dataclass(frozen=True)
 class CompareOptions(Options):
     other: str
     operator: Literal["lt", "le", "gt", "ge"]

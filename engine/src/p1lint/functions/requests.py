@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from p1lint.documents.fields import MISSING
@@ -89,7 +88,6 @@ def _unregistered(requested: str, registered: list[str], application: dict[str, 
     return f"is not a registered redirect URI of {_name(application)}{hint}"
 
 
-@dataclass(frozen=True)
 class ResponseTypeOptions(Options):
     response_types: dict[str, str]  # a value of response_type -> the responseTypes entry it needs
     grants: dict[str, str]  # a value of response_type -> the grant type it needs
@@ -124,7 +122,6 @@ def _response_type_problem(
     return ""
 
 
-@dataclass(frozen=True)
 class PkceChallengeOptions(Options):
     enforcement: list[str]  # the values of pkceEnforcement for which a challenge is checked
     default: str = "OPTIONAL"  # PingOne's value when pkceEnforcement is absent
@@ -150,7 +147,6 @@ def _effective(context: Context, name: str, default: str) -> Any:
     return default if found is MISSING or found is None else found
 
 
-@dataclass(frozen=True)
 class PkceMethodOptions(Options):
     accepted: dict[str, list[str]]  # pkceEnforcement -> the code_challenge_method values it accepts
     default: str = "OPTIONAL"  # pkceEnforcement when absent
@@ -186,7 +182,6 @@ def par_pushed(value: Any, options: NoOptions, context: Context) -> Iterator[Pro
         yield Problem(f"sends its parameters in the URL, but {_name(application)} requires pushed requests")
 
 
-@dataclass(frozen=True)
 class ResponseTypeNeedsOptions(Options):
     response_type: str  # a value of response_type (e.g. id_token)
     parameter: str  # the parameter a request with it needs
@@ -206,7 +201,6 @@ def response_type_needs(value: Any, options: ResponseTypeNeedsOptions, context: 
         yield Problem(f"does not include {options.includes}", (options.parameter,))
 
 
-@dataclass(frozen=True)
 class ValuesOptions(Options):
     values: list[str]
 
@@ -222,7 +216,6 @@ def space_delimited_values(value: Any, options: ValuesOptions, context: Context)
         position += len(word)
 
 
-@dataclass(frozen=True)
 class ExclusiveOptions(Options):
     value: str
 
@@ -236,7 +229,6 @@ def exclusive_value(value: Any, options: ExclusiveOptions, context: Context) -> 
         yield Problem(f"combines {options.value} with {others}", offset=value.find(options.value))
 
 
-@dataclass(frozen=True)
 class ParametersOptions(Options):
     parameters: list[str]
 

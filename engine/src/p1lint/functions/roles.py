@@ -15,7 +15,6 @@ nothing for it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from p1lint.functions import check_function
@@ -96,7 +95,6 @@ def role_scope_type(value: Any, options: NoOptions, context: Context) -> Iterato
         yield Problem(f"{facts.shown} at {wanted.scope.type}", ("scope", "type"))
 
 
-@dataclass(frozen=True)
 class RoleNamesOptions(Options):
     roles: list[str]  # built-in role names (API names or aliases)
 

@@ -9,7 +9,6 @@ environment. Without either, nothing is known and nothing is judged."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 from p1lint.functions import check_function
@@ -85,7 +84,6 @@ def _unknown_or_none(value: Any) -> Any:
     return value if isinstance(value, Unknown) else None
 
 
-@dataclass(frozen=True)
 class GrantedScopesOptions(Options):
     values: list[str]
     mode: Literal["any", "none"] = "any"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -28,7 +27,6 @@ PLACEHOLDER = re.compile(
 )
 
 
-@dataclass(frozen=True)
 class SecretValueOptions(Options):
     allow_placeholders: bool = True
 
@@ -44,9 +42,8 @@ def secret_value(value: Any, options: SecretValueOptions, context: Context) -> I
     yield Problem("holds a secret value")
 
 
-@dataclass(frozen=True)
 class SecretKeysOptions(Options):
-    exclude: list[str] = field(default_factory=list)
+    exclude: list[str] = []
 
 
 @check_function("secret-keys", SecretKeysOptions, unknown_members=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -46,7 +45,6 @@ SchemePolicy = Literal[
 WildcardPolicy = Literal["allow", "forbid", "path-only", "pattern"]
 
 
-@dataclass(frozen=True)
 class UriOptions(Options):
     absolute: bool = False
     no_fragment: bool = False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from p1lint.functions import check_function
@@ -12,7 +11,6 @@ from p1lint.functions.domains import custom_domain_mismatch
 from p1lint.urls import DEFAULT_PORTS, origin, parse_uri
 
 
-@dataclass(frozen=True)
 class OtherFieldOptions(Options):
     other: str
 
@@ -33,7 +31,6 @@ def _show(found: tuple[str, str, int]) -> str:
     return f"{scheme}://{host}" if DEFAULT_PORTS[scheme] == port else f"{scheme}://{host}:{port}"
 
 
-@dataclass(frozen=True)
 class ItemTextOptions(Options):
     other: str
     text: str

@@ -1,19 +1,19 @@
 """Validate a rule's options against its function's options class, with pydantic (compile time only).
 
-An options class is a frozen dataclass (`p1lint.functions.base.Options`): its field types are the
-schema, `check_<field>` static methods and `check_options` the validators. The pydantic model made from it
-here is the one validation of options there is; a run builds options from the validated data."""
+An options class (`p1lint.functions.base.Options`) declares its options as annotated attributes: their
+types are the schema, `check_<field>` static methods and `check_options` the validators. The pydantic
+model made from it here is the one validation of options there is; a run builds options from the
+validated data."""
 
 from __future__ import annotations
 
-import dataclasses
 import typing
 from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
-from p1lint.functions.base import Options, OptionsT
+from p1lint.functions.base import REQUIRED, Options, OptionsT, option_fields
 
 
 def validated_options(cls: type[Options], raw: dict[str, Any]) -> dict[str, Any]:
@@ -39,7 +39,8 @@ def options_model(cls: type[Options]) -> type[BaseModel]:
 
 def _model_of(cls: type[Options]) -> type[BaseModel]:
     hints = typing.get_type_hints(cls)
-    fields: dict[str, Any] = {f.name: (hints[f.name], _default(f)) for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    fields: dict[str, Any] = {name: (hints[name], _default(default))
+                              for name, default in option_fields(cls).items()}
     validators: dict[str, Any] = {
         f"check_{name}": field_validator(name)(_field_check(getattr(cls, f"check_{name}")))
         for name in fields if hasattr(cls, f"check_{name}")
@@ -49,12 +50,12 @@ def _model_of(cls: type[Options]) -> type[BaseModel]:
     return create_model(cls.__name__, __config__=config, __validators__=validators, **fields)
 
 
-def _default(f: dataclasses.Field[Any]) -> Any:
-    if f.default is not dataclasses.MISSING:
-        return f.default
-    if f.default_factory is not dataclasses.MISSING:
-        return Field(default_factory=f.default_factory)
-    return ...
+def _default(default: Any) -> Any:
+    if default is REQUIRED:
+        return ...
+    if isinstance(default, list | dict):
+        return Field(default_factory=default.copy)
+    return default
 
 
 def _field_check(check: Callable[[Any], None]) -> Any:
