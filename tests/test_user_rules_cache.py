@@ -126,3 +126,15 @@ def test_the_cli_finds_with_cached_user_rules(rules_dir, tmp_path, monkeypatch):
                                      "--format", "json", str(app)]) for _ in range(2)]
     assert runs[0].output == runs[1].output
     assert [f["rule"] for f in json.loads(runs[0].output)["findings"]] == ["P1L990"]
+
+
+def test_the_cache_dir_option_names_where_compiled_rules_are_kept(rules_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv("P1LINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    chosen = tmp_path / "chosen"
+    app = str(FIXTURES / "good" / "worker-client-credentials.json")
+    result = CliRunner().invoke(cli, ["check", "--no-config", "--cache-dir", str(chosen), "--rules", str(rules_dir),
+                                      app])
+    assert result.exit_code in (0, 1), result.output
+    assert len(kept_files(chosen)) == 1
+    assert kept_files(tmp_path / "xdg" / "p1lint") == []

@@ -12,15 +12,18 @@ from p1lint.resources import data_dir
 from p1lint.rules.compiled import CompiledRule
 
 
-def load_catalogue(extra_directories: Iterable[Path] = ()) -> list[CompiledRule]:
-    """All rules, sorted by id; raises `RuleLoadError` when any rule file is invalid."""
+def load_catalogue(
+    extra_directories: Iterable[Path] = (), cache_dir: Path | None = None
+) -> list[CompiledRule]:
+    """All rules, sorted by id; raises `RuleLoadError` when any rule file is invalid. The `--rules`
+    directories are kept compiled in `cache_dir` (else the user's cache directory)."""
     from p1lint.rules.artefact import load_bundled
 
     rules = load_bundled(data_dir("rules"), bundled_digest())
     if extra_directories:
         from p1lint.rules.usercache import load_user_rules
 
-        rules = [*rules, *load_user_rules(list(extra_directories))]
+        rules = [*rules, *load_user_rules(list(extra_directories), str(cache_dir) if cache_dir else None)]
         _refuse_duplicates(rules)
     return sorted(rules, key=lambda rule: rule.id)
 

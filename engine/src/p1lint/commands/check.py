@@ -38,7 +38,7 @@ def run_check(
 
     options = dict(locals())  # every option: those that change findings key the results cache
     try:
-        rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore))
+        rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore), cache_dir)
         accepted = _load_baseline(baseline)
     except P1LintError as problem:
         click.echo(str(problem), err=True)
@@ -129,13 +129,14 @@ def _without_accepted(
 
 
 def select_rules(
-    rule_dirs: tuple[Path, ...], profile: str, selected: list[str], ignored: list[str]
+    rule_dirs: tuple[Path, ...], profile: str, selected: list[str], ignored: list[str],
+    cache_dir: Path | None = None,
 ) -> list[ActiveRule]:
     """The catalogue filtered by profile and selection; a pattern matching no rule is an error."""
     from p1lint.catalogue import did_you_mean, load_catalogue
     from p1lint.selection import active_rules, unknown_patterns
 
-    catalogue = load_catalogue(rule_dirs)
+    catalogue = load_catalogue(rule_dirs, cache_dir)
     unknown = unknown_patterns(catalogue, [*selected, *ignored])
     if unknown:
         hint = did_you_mean(catalogue, unknown)
