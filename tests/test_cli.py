@@ -56,7 +56,7 @@ def test_json_output_contract(bad_file):
     assert set(document) == {"version", "findings", "summary"}
     [finding] = document["findings"]
     assert set(finding) == {"rule", "name", "severity", "message", "file", "path", "line", "column",
-                            "end_line", "end_column", "docs"}
+                            "end_line", "end_column", "docs", "application_id", "application_name", "fingerprint"}
     where = (finding["line"], finding["column"], finding["end_line"], finding["end_column"])
     assert (finding["rule"], finding["path"], where) == ("P1L102", "/redirectUris/0", (15, 5, 15, 5 + len(json.dumps(FRAGMENT_APP["redirectUris"][0]))))
     assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0}

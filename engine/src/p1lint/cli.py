@@ -162,6 +162,8 @@ def cli() -> None:
               help="Report only findings that this baseline file does not already accept.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the current findings to a baseline file instead of reporting them.")
+@click.option("--update-baseline", is_flag=True,
+              help="Prune from the --baseline file the entries no finding matches any more (listed).")
 @click.option("--regex-budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_REGEX_BUDGET,
               show_default=True,
               help="Seconds the rule patterns may spend on one file; past it, an input error (exit 2).")

@@ -16,6 +16,7 @@ from p1lint.environment.inventory import ApplicationTarget, Entry, Environment
 from p1lint.findings import Finding, InputError, Notice, P1LintError
 from p1lint.functions.base import Context, UnknownInput
 from p1lint.functions.regexes import RegexBudget, Unchecked
+from p1lint.identity import NO_SUBJECT, Subject, fingerprint, value_digest, value_path
 from p1lint.judging import note_unknowns, relevant, unknown_input
 from p1lint.messages import render
 from p1lint.pointer import Pointer, format_pointer
@@ -304,10 +305,11 @@ def _run(
     repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(target.location.pointer))
     context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget, environment=environment,
                       renamed=getattr(located.view, "renamed", ()))
+    about = About.of(target)
     for hit in check(rules, data, context, result.errors, document.name):
         location = target.locate(hit.pointer)
         if _reported(location, settings):
-            _record_safely(hit, location, located.view.original(hit.pointer), result)
+            _record_safely(hit, location, located.view.original(hit.pointer), result, about)
     result.volatile = result.volatile or context.volatile
 
 
@@ -318,19 +320,36 @@ def _reported(location: Location, settings: RunSettings) -> bool:
     return not settings.changed_only or location.document.changed(location.pointer)
 
 
-def _record_safely(hit: Hit, location: Location, relative: Pointer, result: LintResult) -> None:
+class About(NamedTuple):
+    """The application a finding is about and where it is written (see `identity`)."""
+
+    subject: Subject
+    location: Location | None
+
+    @classmethod
+    def of(cls, target: ApplicationTarget) -> About:
+        document, pointer = target.location.document, target.location.pointer
+        return cls(Subject.of(target.application, document.subject(pointer) or ""), target.location)
+
+
+NOBODY = About(NO_SUBJECT, None)
+
+
+def _record_safely(
+    hit: Hit, location: Location, relative: Pointer, result: LintResult, about: About = NOBODY
+) -> None:
     """`_record`, where a bug in building one finding costs that finding, not the rules after it.
     `relative` is the pointer below the checked object, as messages name it."""
     try:
-        _record(hit._replace(pointer=relative), location, result)
+        _record(hit._replace(pointer=relative), location, result, about)
     except Exception as error:
         result.errors.append(_internal_error(location.document.name, error, hit.active.rule.id))
 
 
-def _record(hit: Hit, location: Location, result: LintResult) -> None:
+def _record(hit: Hit, location: Location, result: LintResult, about: About = NOBODY) -> None:
     """A finding, or for a value that could not be checked in time an input error at its place."""
     if not hit.unchecked:
-        finding = build_finding(hit, location.document, location.pointer)
+        finding = build_finding(hit, location.document, location.pointer, about)
         if _suppressed(finding, location.document, result):
             result.suppressed += 1
         else:
@@ -363,11 +382,25 @@ def _run_environment_scope(
     scoped += [r for r in rules if r.rule.function.after_others]
     data = environment.data()
     context = Context(data, settings, regex_budget=budget, environment=environment)
+    owners = _owners(environment)
     for hit in check(scoped, data, context, result.errors, environment.name):
         location = environment.locate(hit.pointer)
         if _reported(location, settings):
-            _record_safely(hit, location, hit.pointer[2:], result)
+            _record_safely(hit, location, hit.pointer[2:], result, _owner(owners, location))
     result.volatile = result.volatile or context.volatile
+
+
+def _owners(environment: Environment) -> dict[tuple[int, Pointer], ApplicationTarget]:
+    return {(id(t.location.document), t.location.pointer): t for t in environment.applications}
+
+
+def _owner(owners: dict[tuple[int, Pointer], ApplicationTarget], location: Location) -> About:
+    """The application whose object holds `location`, if any."""
+    for end in range(len(location.pointer), -1, -1):
+        found = owners.get((id(location.document), location.pointer[:end]))
+        if found is not None:
+            return About.of(found)
+    return NOBODY
 
 
 def lint_request(
@@ -502,9 +535,9 @@ def _at(value: Any, path: Pointer) -> Any:
     return value
 
 
-def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Finding:
+def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer, about: About = NOBODY) -> Finding:
     """A finding at `pointer` of `document`; one on a value the text does not show (a variable's
-    default) says what it judged, at the place of the expression."""
+    default) says what it judged, at the place of the expression. `about`: the application."""
     rule = hit.active.rule
     note = document.note(pointer)
     at = hit.offset if note is None else None
@@ -519,4 +552,16 @@ def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer) -> Findi
         rule=rule.id, name=rule.name, severity=hit.active.severity, message=message,
         file=document.name, path=format_pointer(pointer), line=span.line, column=span.column,
         end_line=span.end_line, end_column=span.end_column, docs=rule.docs,
+        application_id=about.subject.id, application_name=about.subject.name,
+        fingerprint=_fingerprint(rule.id, document, pointer, hit.value, about),
     )
+
+
+def _fingerprint(rule: str, document: SourceDocument, pointer: Pointer, value: Any, about: About) -> str:
+    """The finding's identity: its path below its application's object (or its document's root)."""
+    base: Pointer = ()
+    owner = about.location
+    if owner is not None and owner.document is document and pointer[: len(owner.pointer)] == owner.pointer:
+        base = owner.pointer
+    path = value_path(_at(document.data, base), pointer[len(base):])
+    return fingerprint(rule, document.name, about.subject, path, value_digest(value, pointer))

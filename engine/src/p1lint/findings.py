@@ -31,6 +31,11 @@ class Finding(NamedTuple):
     end_line: int
     end_column: int
     docs: str
+    application_id: str = ""  # the application the finding is about (see `identity`)
+    application_name: str = ""
+    fingerprint: str = ""  # stable across reformatting and reordering (see `identity`)
+    suppression: str = ""  # of a suppressed finding shown anyway: "inSource" or "external" (SARIF's kinds)
+    justification: str = ""  # of a suppressed finding: the reason given
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.path)

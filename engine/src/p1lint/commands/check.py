@@ -29,7 +29,8 @@ def run_check(
     paths: list[str], *, output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
     fail_on: str, profile: str, rule_dirs: tuple[Path, ...], custom_domain: str | None,
     stdin_filename: str, custom_attributes: tuple[str, ...], no_color: bool, quiet: bool,
-    baseline: Path | None, write_baseline: Path | None, regex_budget: float = DEFAULT_REGEX_BUDGET,
+    baseline: Path | None, write_baseline: Path | None, update_baseline: bool = False,
+    regex_budget: float = DEFAULT_REGEX_BUDGET,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None, changed_only: bool = False,
     strict_unknowns: bool = False, no_cache: bool = False, cache_dir: Path | None = None,
     jobs: int | None = None,
@@ -40,6 +41,9 @@ def run_check(
     try:
         rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore), cache_dir)
         accepted = _load_baseline(baseline)
+        if update_baseline and baseline is None:
+            raise P1LintError("p1lint: --update-baseline needs --baseline FILE (or `baseline` in the "
+                              "configuration)")
     except P1LintError as problem:
         click.echo(str(problem), err=True)
         return EXIT_ERROR
@@ -54,8 +58,13 @@ def run_check(
     print_notes(result, quiet)
     if write_baseline is not None:
         return _write_baseline(write_baseline, result.findings, bool(result.errors))
-    findings = _without_accepted(result.findings, accepted, baseline, quiet)
-    print_report(findings, result, output_format, no_color, quiet)
+    try:
+        findings, shown = _without_accepted(result.findings, accepted, baseline, quiet, update_baseline)
+    except P1LintError as problem:  # the baseline could not be updated
+        click.echo(str(problem), err=True)
+        return EXIT_ERROR
+    everything = sorted([*findings, *shown], key=Finding.sort_key) if output_format == "sarif" else findings
+    print_report(everything, result, output_format, no_color, quiet)
     if cache is not None:
         cache.record_run(paths, options, result)
     return exit_code(findings, bool(result.errors), fail_on)
@@ -114,18 +123,25 @@ def _write_baseline(path: Path, findings: list[Finding], had_errors: bool) -> in
 
 
 def _without_accepted(
-    findings: list[Finding], accepted: Any, path: Path | None, quiet: bool
-) -> list[Finding]:
-    if accepted is None:
-        return findings
-    from p1lint.baseline import apply_baseline
+    findings: list[Finding], accepted: Any, path: Path | None, quiet: bool, update: bool
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings the baseline does not accept, and those it does (marked as suppressed);
+    stale entries are listed, and with `update` pruned from the baseline file."""
+    if accepted is None or path is None:
+        return findings, []
+    from p1lint.baseline import apply_baseline, pruned, write_entries
 
-    filtered = apply_baseline(findings, accepted, path.parent if path else Path.cwd())
+    filtered = apply_baseline(findings, accepted, path)
+    if update and filtered.stale:
+        write_entries(path, pruned(accepted, filtered.stale))
     if not quiet:
-        stale = f"; {filtered.unmatched} of its entries no longer match" if filtered.unmatched else ""
-        accepted = f"p1lint: {filtered.suppressed} findings accepted by the baseline {path}{stale}"
-        click.echo(printable(accepted), err=True)
-    return filtered.findings
+        verb = "pruned from" if update else "no longer matched in"
+        for entry in filtered.stale:
+            click.echo(printable(f"p1lint: baseline entry {verb} {path}: {entry}"), err=True)
+        stale = f"; {len(filtered.stale)} of its entries {verb} it" if filtered.stale else ""
+        message = f"p1lint: {filtered.suppressed} findings accepted by the baseline {path}{stale}"
+        click.echo(printable(message), err=True)
+    return filtered.findings, filtered.accepted
 
 
 def select_rules(

@@ -28,7 +28,8 @@ class Summary(NamedTuple):
     def of(cls, findings: list[Finding], files: int, unreadable: int = 0) -> Summary:
         count = {"error": 0, "warning": 0, "info": 0}
         for finding in findings:
-            count[finding.severity] += 1
+            if not finding.suppression:  # shown, but suppressed: not counted as a problem
+                count[finding.severity] += 1
         return cls(files, count["error"], count["warning"], count["info"], unreadable)
 
 

@@ -20,7 +20,11 @@ class JsonReporter:
 
     def handle(self, finding: Finding) -> None:
         shown = finding._replace(file=unicode_text(finding.file), message=unicode_text(finding.message))
-        self.findings.append(shown._asdict())
+        entry = shown._asdict()
+        for shown_when_suppressed in ("suppression", "justification"):
+            if not entry[shown_when_suppressed]:
+                del entry[shown_when_suppressed]
+        self.findings.append(entry)
 
     def stop(self, summary: Summary) -> None:
         document = {

@@ -13,6 +13,7 @@ from p1lint.findings import Finding, unicode_text
 from p1lint.reporters import Summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "p1lint/v1"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -58,5 +59,14 @@ def _result(finding: Finding) -> dict[str, Any]:
               "endLine": finding.end_line, "endColumn": finding.end_column}
     location = {"physicalLocation": {"artifactLocation": {"uri": _uri(finding.file)}, "region": region},
                 "logicalLocations": [{"fullyQualifiedName": finding.path or "/"}]}
-    return {"ruleId": finding.rule, "level": _LEVELS[finding.severity],
-            "message": {"text": unicode_text(finding.message)}, "locations": [location]}
+    result: dict[str, Any] = {"ruleId": finding.rule, "level": _LEVELS[finding.severity],
+                              "message": {"text": unicode_text(finding.message)}, "locations": [location]}
+    if finding.fingerprint:
+        result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    if finding.application_id or finding.application_name:
+        result["properties"] = {"applicationId": finding.application_id,
+                                "applicationName": unicode_text(finding.application_name)}
+    if finding.suppression:
+        result["suppressions"] = [{"kind": finding.suppression,
+                                   "justification": unicode_text(finding.justification)}]
+    return result

@@ -15,6 +15,13 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def _application(finding: Finding) -> str:
+    name = printable_line(finding.application_name)
+    if finding.application_id and name:
+        return f"application {name}, {finding.application_id}"
+    return f"application {name or finding.application_id}"
+
+
 class TextReporter:
     def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
         self.stream = stream
@@ -35,7 +42,10 @@ class TextReporter:
         where = self._style(f"{printable_line(finding.file)}:{finding.line}:{finding.column}:", bold=True)
         rule = self._style(finding.rule, bold=True)
         severity = self._style(finding.severity, fg=_COLORS[finding.severity])
-        self.stream.write(f"{where} {rule} {severity} {printable(finding.message)} [{finding.name}]\n")
+        about = f" ({_application(finding)})" if finding.application_id or finding.application_name else ""
+        suppressed = f" (suppressed: {printable(finding.justification)})" if finding.suppression else ""
+        message = printable(finding.message)
+        self.stream.write(f"{where} {rule} {severity} {message}{about}{suppressed} [{finding.name}]\n")
 
     def stop(self, summary: Summary) -> None:
         if self.quiet:
