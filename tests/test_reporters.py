@@ -37,7 +37,8 @@ def test_text_without_findings():
 
 def test_json():
     document = json.loads(render("json"))
-    assert document["findings"][0] == dict(FINDINGS[0]._asdict())
+    shown = {k: v for k, v in FINDINGS[0]._asdict().items() if k not in ("suppression", "justification")}
+    assert document["findings"][0] == shown
     assert list(document["findings"][1])[6:10] == ["line", "column", "end_line", "end_column"]
     assert (document["findings"][1]["end_line"], document["findings"][1]["end_column"]) == (9, 2)
     assert document["summary"] == {"files": 2, "errors": 1, "warnings": 0, "infos": 1}
@@ -178,3 +179,27 @@ def test_markdown_links_only_plain_http_documentation():
     text = render("markdown", [hostile, FINDINGS[1]])
     assert "](javascript" not in text and "javascript\\:alert\\(1\\)" in text
     assert "[P1L720 application-disabled](https://docs/rules.md#p1l720)" in text
+
+
+IDENTIFIED = FINDINGS[0]._replace(application_id="7c0e8d9a-0000-4000-8000-000000000001",
+                                  application_name="Partner portal", fingerprint="0123456789abcdef")
+
+
+def test_the_application_and_fingerprint_are_shown():
+    assert "(application Partner portal, 7c0e8d9a-0000-4000-8000-000000000001) [redirect-uri-no-fragment]" in render(
+        "text", [IDENTIFIED])
+    finding = json.loads(render("json", [IDENTIFIED]))["findings"][0]
+    assert (finding["application_id"], finding["application_name"], finding["fingerprint"]) == (
+        IDENTIFIED.application_id, "Partner portal", "0123456789abcdef")
+    [result] = json.loads(render("sarif", [IDENTIFIED]))["runs"][0]["results"]
+    assert result["partialFingerprints"] == {"p1lint/v1": "0123456789abcdef"}
+    assert result["properties"]["applicationName"] == "Partner portal"
+
+
+def test_a_suppressed_finding_shown_is_not_counted():
+    suppressed = IDENTIFIED._replace(suppression="inSource", justification="ticket 42")
+    lines = render("text", [suppressed]).splitlines()
+    assert lines[0].endswith("(suppressed: ticket 42) [redirect-uri-no-fragment]")
+    assert lines[-1] == "No problems found in 2 files."
+    [result] = json.loads(render("sarif", [suppressed]))["runs"][0]["results"]
+    assert result["suppressions"] == [{"kind": "inSource", "justification": "ticket 42"}]
