@@ -115,7 +115,8 @@ def unit_identity(unit: Any, settings: str) -> tuple[str, list[FileState]] | Non
     if any(state is None for state in states):
         return None
     known = [state for state in states if state is not None]
-    return digest_json(["unit", settings, kind, path, [[s[0], s[3]] for s in known]]), known
+    place = os.path.abspath(path)  # findings' fingerprints name the file relative to its repository
+    return digest_json(["unit", settings, kind, path, place, [[s[0], s[3]] for s in known]]), known
 
 
 def open_results_cache(options: dict[str, Any]) -> ResultsCache | None:
