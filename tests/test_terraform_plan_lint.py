@@ -5,6 +5,7 @@ plan as their context; the plan's secrets are never printed."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -198,3 +199,83 @@ def test_a_plan_of_provider_0x_blocks(tmp_path):
     http = [f for f in findings if f.rule == "P1L103"]
     assert [f.path for f in http] == [f"{APPS}/portal/oidc_options/0/redirect_uris/0"]
     assert http[0].message.startswith("pingone_application.portal: ")
+
+
+# --- findings at the .tf attributes the plan was made from -------------------------------------
+
+CONFIGURATION = PLAN.parent / "configuration"
+TF = "/resource/pingone_application"
+
+
+@pytest.fixture(scope="module")
+def planned_here(tmp_path_factory) -> Path:
+    """The plan beside the configuration it was planned from (where `terraform show` is run)."""
+    root = tmp_path_factory.mktemp("release")
+    shutil.copytree(CONFIGURATION, root, dirs_exist_ok=True)
+    shutil.copyfile(PLAN, root / "release.json")
+    return root
+
+
+def test_findings_on_a_plan_point_at_the_tf_attribute(planned_here):
+    plan_only = {(f.rule, f.message) for f in lint(PLAN).findings}
+    findings = lint(planned_here / "release.json").findings
+    assert {(f.rule, f.message) for f in findings} == plan_only  # the same findings, addresses named
+    http = [f for f in findings if f.rule == "P1L103"]
+    assert [(Path(f.file).name, f.path) for f in http] == [("main.tf", f"{TF}/portal/oidc_options/redirect_uris/1")]
+    line = (planned_here / "main.tf").read_text().splitlines()[http[0].line - 1]
+    assert line[http[0].column - 1:http[0].end_column - 1] == '"http://portal.acme.example/callback"'
+    assert http[0].message.startswith("pingone_application.portal: ")
+
+
+def test_a_string_position_holds_in_the_tf_text_when_the_value_is_written_there(planned_here):
+    findings = [f for f in lint(planned_here / "release.json").findings if f.rule == "P1L202"]
+    assert [(f.path, f.end_line - f.line) for f in findings] == [(f"{TF}/storefront/oidc_options/grant_types/0", 0)]
+    line = (planned_here / "main.tf").read_text().splitlines()[findings[0].line - 1]
+    assert line[findings[0].column - 1:findings[0].end_column - 1] == '"IMPLICIT"'
+
+
+def test_a_module_instance_points_into_the_module_source(planned_here):
+    repeated = [f for f in lint(planned_here / "release.json", changed_only=True).findings if f.rule == "P1L700"]
+    assert [(f.file, f.path) for f in repeated] == [
+        (str(planned_here / "modules" / "partner-app" / "main.tf"), f"{TF}/this/name")]
+    assert repeated[0].message.startswith('module.partner_apps["crm"].pingone_application.this: ')
+    line = (planned_here / "modules" / "partner-app" / "main.tf").read_text().splitlines()[repeated[0].line - 1]
+    assert line.strip() == "name           = var.name"  # the expression the planned value comes from
+
+
+def test_a_value_the_tf_does_not_write_is_at_its_block(planned_here):
+    portal = [f for f in lint(planned_here / "release.json").findings if f.rule == "P1L444"
+              and f.message.startswith("pingone_application.portal:")]
+    assert [f.path for f in portal] == [f"{TF}/portal"]
+    line = (planned_here / "main.tf").read_text().splitlines()[portal[0].line - 1]
+    assert line.startswith('resource "pingone_application" "portal"')
+
+
+def test_a_configuration_other_than_the_planned_one_keeps_the_plan_places(planned_here, tmp_path):
+    """A `.tf` block that writes other attributes than the plan's configuration says is not what
+    was planned: its findings stay in the plan."""
+    shutil.copytree(planned_here, tmp_path, dirs_exist_ok=True)
+    main = tmp_path / "main.tf"
+    main.write_text(main.read_text().replace('  description    = "Self-service portal for customers"\n', ""))
+    findings = lint(tmp_path / "release.json").findings
+    portal = {Path(f.file).name for f in findings if f.message.startswith("pingone_application.portal:")}
+    storefront = {Path(f.file).name for f in findings if f.message.startswith("pingone_application.storefront:")}
+    assert (portal, storefront) == ({"release.json"}, {"main.tf"})
+
+
+def test_a_remote_module_keeps_the_plan_places(planned_here, tmp_path):
+    plan = json.loads(PLAN.read_text())
+    plan["configuration"]["root_module"]["module_calls"]["partner_apps"]["source"] = "acme/partner-app/pingone"
+    shutil.copytree(planned_here, tmp_path, dirs_exist_ok=True)
+    (tmp_path / "release.json").write_text(json.dumps(plan, indent=2))
+    files = {Path(f.file).name for f in lint(tmp_path / "release.json").findings if f.message.startswith("module.")}
+    assert files == {"release.json"}
+
+
+def test_inline_suppressions_in_the_tf_file_apply_to_the_plan_findings(planned_here, tmp_path):
+    shutil.copytree(planned_here, tmp_path, dirs_exist_ok=True)
+    main = tmp_path / "main.tf"
+    main.write_text(main.read_text().replace('"http://portal.acme.example/callback",',
+                                             '"http://portal.acme.example/callback", # p1lint: ignore[P1L103] test'))
+    result = lint(tmp_path / "release.json")
+    assert not [f for f in result.findings if f.rule == "P1L103"] and result.suppressed == 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from p1lint.documents.document import Source
 from p1lint.documents.fields import MISSING, field_pointer, field_value
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.documents.kinds import TERRAFORM_PLAN, Kind, kind_of, not_a_pingone_document
@@ -349,8 +350,9 @@ def _record_safely(
 def _record(hit: Hit, location: Location, result: LintResult, about: About = NOBODY) -> None:
     """A finding, or for a value that could not be checked in time an input error at its place."""
     if not hit.unchecked:
-        finding = build_finding(hit, location.document, location.pointer, about)
-        if _suppressed(finding, location.document, result):
+        source = location.document.source(location.pointer)
+        finding = build_finding(hit, location.document, location.pointer, about, source)
+        if _suppressed(finding, location.document if source is None else source.location.document, result):
             result.suppressed += 1
         else:
             result.findings.append(finding)
@@ -535,13 +537,17 @@ def _at(value: Any, path: Pointer) -> Any:
     return value
 
 
-def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer, about: About = NOBODY) -> Finding:
-    """A finding at `pointer` of `document`; one on a value the text does not show (a variable's
-    default) says what it judged, at the place of the expression. `about`: the application."""
+def build_finding(
+    hit: Hit, document: SourceDocument, pointer: Pointer, about: About = NOBODY, source: Source | None = None
+) -> Finding:
+    """A finding at `pointer` of `document`, or at its `source` in another file; one on a value the
+    text does not show (a variable's default) says what it judged, at the place of the expression.
+    `about`: the application."""
     rule = hit.active.rule
     note = document.note(pointer)
-    at = hit.offset if note is None else None
-    span = document.span(pointer) if at is None else document.span_in_string(pointer, at)
+    at = hit.offset if note is None and (source is None or source.exact) else None
+    shown, shown_at = (document, pointer) if source is None else source.location
+    span = shown.span(shown_at) if at is None else shown.span_in_string(shown_at, at)
     message = render(rule.message, hit.detail, hit.value, hit.pointer)
     if note is not None:
         message += f" (judged on the default of {note}; the configuration may give it another value)"
@@ -550,7 +556,7 @@ def build_finding(hit: Hit, document: SourceDocument, pointer: Pointer, about: A
         message = f"{subject}: {message}"
     return Finding(
         rule=rule.id, name=rule.name, severity=hit.active.severity, message=message,
-        file=document.name, path=format_pointer(pointer), line=span.line, column=span.column,
+        file=shown.name, path=format_pointer(shown_at), line=span.line, column=span.column,
         end_line=span.end_line, end_column=span.end_column, docs=rule.docs,
         application_id=about.subject.id, application_name=about.subject.name,
         fingerprint=_fingerprint(rule.id, document, pointer, hit.value, about),

@@ -7,12 +7,13 @@ registered in `formats`; nothing else knows which ones there are."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from p1lint.findings import InputError
 from p1lint.pointer import Pointer
 
 if TYPE_CHECKING:  # spans are built only for a file with findings
+    from p1lint.documents.location import Location
     from p1lint.documents.spans import Locator, Span
 
 
@@ -33,6 +34,15 @@ class InputFormat(Protocol):
         """The spans of the values of `text`, which `parse` accepted; called only for a file with
         findings."""
         ...
+
+
+class Source(NamedTuple):
+    """Where a value of one document is written in another (a plan's value in the `.tf` file it
+    was planned from): the place, and whether it is the value itself as the text writes it (so a
+    position inside the string holds there too) rather than the expression or block it comes from."""
+
+    location: Location
+    exact: bool
 
 
 @dataclass
@@ -72,6 +82,11 @@ class SourceDocument:
     def subject(self, pointer: Pointer) -> str | None:
         """What a finding at `pointer` is about when its file and line do not say it (a Terraform
         plan's resource address); None for most documents."""
+        return None
+
+    def source(self, pointer: Pointer) -> Source | None:
+        """Where the value at `pointer` is written when that is in another file than this one (a
+        Terraform plan's value, in its configuration); None for most documents."""
         return None
 
     def changed(self, pointer: Pointer) -> bool:

@@ -5,22 +5,25 @@ planned for it (`values`). The instances the plan does not change come first, th
 updates after them: a check that reports the later of two objects in conflict (a repeated name, a
 repeated client id) reports the one the plan brings.
 
-Findings point into the plan, never into `.tf` files: the plan's `configuration` gives the
-expressions and their references but no source positions, and one block of a `.tf` file may be
-many instances (`count`, `for_each`, modules) whose values come from variables the `.tf` file
-does not hold. Lint the `.tf` files themselves for positions in them."""
+Findings point into the plan, unless the `.tf` files it was planned from lie where the plan's
+`configuration` says (the plan's directory, and local module sources below it) and write the block
+as planned: then at the attribute there (`tfplan.sources`). One block of a `.tf` file may be many
+instances (`count`, `for_each`, modules): the message names the instance by its address."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from p1lint.documents.document import SourceDocument
 from p1lint.findings import InputError
 from p1lint.pointer import Pointer
+from p1lint.tfplan.addresses import module_path
 from p1lint.tfplan.configuration import resource_expressions, written_block
 from p1lint.tfplan.document import BlockKey, PlanDocument
 from p1lint.tfplan.identities import Identities
 from p1lint.tfplan.instances import instances
+from p1lint.tfplan.sources import ConfigurationFiles, Origin, module_directories, origin
 from p1lint.tfplan.values import block_body
 
 SUPPORTED_MAJOR_VERSIONS = ("0", "1")
@@ -47,16 +50,29 @@ def _structure(document: SourceDocument, plan: dict[str, Any]) -> PlanDocument:
     bases: dict[BlockKey, Pointer] = {}
     addresses: dict[BlockKey, str] = {}
     changes: set[BlockKey] = set()
+    origins: dict[BlockKey, Origin] = {}
     for instance in found:
         key = (instance.section, instance.type, instance.block_name)
         written = written_block(expressions, instance.module, instance.mode, instance.type, instance.name)
         blocks = structure.setdefault(instance.section, {}).setdefault(instance.type, {})
         blocks[instance.block_name] = block_body(instance, written, identities)
         bases[key], addresses[key] = instance.pointer, _shown(instance.address)
+        calls = module_path(instance.module)
+        resource = (calls, instance.mode, instance.type, instance.name) if calls is not None else None
+        if resource is not None and resource in expressions:
+            origins[key] = origin(resource, expressions[resource])
         if instance.changed:
             changes.add(key)
     return PlanDocument(document.name, document.text, structure, document.format, bases=bases,
-                        addresses=addresses, changes=frozenset(changes))
+                        addresses=addresses, changes=frozenset(changes), origins=origins,
+                        files=_configuration_files(document.name, plan))
+
+
+def _configuration_files(name: str, plan: dict[str, Any]) -> ConfigurationFiles | None:
+    """The configuration files of a plan read from a file (not standard input)."""
+    if not os.path.isfile(name):
+        return None
+    return ConfigurationFiles(module_directories(plan, os.path.dirname(name) or "."))
 
 
 def _shown(address: str) -> str:
