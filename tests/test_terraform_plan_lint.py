@@ -279,3 +279,17 @@ def test_inline_suppressions_in_the_tf_file_apply_to_the_plan_findings(planned_h
                                              '"http://portal.acme.example/callback", # p1lint: ignore[P1L103] test'))
     result = lint(tmp_path / "release.json")
     assert not [f for f in result.findings if f.rule == "P1L103"] and result.suppressed == 1
+
+
+def test_the_results_cache_sees_tf_files_placed_beside_a_plan(tmp_path):
+    """A plan's places depend on files outside it: a cached run must not keep them."""
+    root, cache = tmp_path / "release", tmp_path / "cache"
+    root.mkdir()
+    plan = json.loads(PLAN.read_text())  # without the secret, whose expiry check reads the clock
+    plan["resource_changes"] = [c for c in plan["resource_changes"] if c["type"] != "pingone_application_secret"]
+    (root / "release.json").write_text(json.dumps(plan, indent=2))
+    args = ("--format", "json", "--cache-dir", str(cache), str(root / "release.json"))
+    before = {Path(f["file"]).name for f in json.loads(p1lint(*args).stdout)["findings"]}
+    shutil.copytree(CONFIGURATION, root, dirs_exist_ok=True)
+    after = {Path(f["file"]).name for f in json.loads(p1lint(*args).stdout)["findings"]}
+    assert (before, after) == ({"release.json"}, {"main.tf"})

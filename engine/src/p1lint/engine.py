@@ -39,7 +39,9 @@ class LintResult:
     unreadable: int = 0  # files (of `files`) that could not be read or parsed
     not_checked: dict[str, str] = field(default_factory=dict)  # rule id -> the context a snapshot lacked
     suppressed: int = 0  # findings suppressed by inline comments
-    volatile: bool = False  # depends on the time of the run (a rule that reads the clock, the regex budget)
+    # depends on the time of the run (a rule that reads the clock, the regex budget), or on files
+    # outside the unit (the .tf files a plan's findings are placed in)
+    volatile: bool = False
     _directives: dict[int, Any] = field(default_factory=dict, repr=False)  # id(document) -> its suppressions
 
     def absorb(self, part: Any) -> None:
@@ -220,6 +222,7 @@ def _plan_environments(document: SourceDocument, result: LintResult) -> list[Env
         result.errors.append(plan)
         result.unreadable += 1
         return []
+    result.volatile = result.volatile or plan.files is not None  # placed by the .tf files beside it
     return _terraform_environments(document.name, [plan])
 
 
@@ -352,7 +355,7 @@ def _record(hit: Hit, location: Location, result: LintResult, about: About = NOB
     if not hit.unchecked:
         source = location.document.source(location.pointer)
         finding = build_finding(hit, location.document, location.pointer, about, source)
-        if _suppressed(finding, location.document if source is None else source.location.document, result):
+        if _suppressed(finding, location.document if source is None else source.document, result):
             result.suppressed += 1
         else:
             result.findings.append(finding)
@@ -546,7 +549,7 @@ def build_finding(
     rule = hit.active.rule
     note = document.note(pointer)
     at = hit.offset if note is None and (source is None or source.exact) else None
-    shown, shown_at = (document, pointer) if source is None else source.location
+    shown, shown_at = (document, pointer) if source is None else (source.document, source.pointer)
     span = shown.span(shown_at) if at is None else shown.span_in_string(shown_at, at)
     message = render(rule.message, hit.detail, hit.value, hit.pointer)
     if note is not None:

@@ -13,7 +13,6 @@ from p1lint.findings import InputError
 from p1lint.pointer import Pointer
 
 if TYPE_CHECKING:  # spans are built only for a file with findings
-    from p1lint.documents.location import Location
     from p1lint.documents.spans import Locator, Span
 
 
@@ -41,7 +40,8 @@ class Source(NamedTuple):
     was planned from): the place, and whether it is the value itself as the text writes it (so a
     position inside the string holds there too) rather than the expression or block it comes from."""
 
-    location: Location
+    document: SourceDocument
+    pointer: Pointer
     exact: bool
 
 

@@ -141,7 +141,7 @@ def located(block: Location, below: Pointer, planned: Any) -> Source:
         value, depth = inner, depth + 1
         written.append(step)
     exact = depth == len(below) and value == planned
-    return Source(block.below(tuple(written)), exact)
+    return Source(block.document, (*block.pointer, *written), exact)
 
 
 def _element(written: list[Any], planned: Any) -> int | None:
