@@ -8,6 +8,7 @@ finding the reviewer signed for its translation."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ def ids(configurations: list[dict[str, Any]]) -> list[str]:
 
 def test_every_configuration_has_provenance() -> None:
     assert len(PROVENANCE["commit"]) == 40
-    assert PROVENANCE["license"] == "MPL-2.0" and (TF / "LICENSE").exists()
+    assert PROVENANCE["license"] == "Apache-2.0" and (TF / "LICENSE").exists()
     on_disk = sorted(p.name for p in TF.iterdir() if p.is_dir())
     assert on_disk == sorted(ids(CONFIGURATIONS))
     assert all(sorted(p.name for p in (TF / d).iterdir()) == ["main.tf"] for d in on_disk)
@@ -95,3 +96,19 @@ def test_rejected_has_the_reviewed_findings(configuration: dict[str, Any]) -> No
     actual, result = terraform_keys(TF / configuration["directory"], list(reviewed))
     assert result.errors == []
     assert list((reviewed - Counter(actual)).elements()) == []
+
+
+PROVIDER = TF.parent
+APACHE = ("Apache License", "Version 2.0, January 2004")
+
+
+@pytest.mark.parametrize("provenance", ["PROVENANCE.json", "tf/PROVENANCE.json", "hcl/PROVENANCE.yaml"])
+def test_each_copy_of_the_provider_states_its_license_and_commit(provenance: str) -> None:
+    """The provider is Apache-2.0 at the commit copied (MPL-2.0 before 2025-02-06): each record
+    says so, beside a copy of that LICENSE."""
+    text = (PROVIDER / provenance).read_text(encoding="utf-8")
+    assert "cef5208af78019b95a0146818839f63237659b4e" in text
+    assert re.search(r'^\s*"?license"?: "?Apache-2\.0', text, re.MULTILINE) and "MPL" not in text.split("files")[0]
+    license_lines = [line.strip() for line in (PROVIDER / provenance).parent.joinpath("LICENSE").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    assert tuple(license_lines[:2]) == APACHE
