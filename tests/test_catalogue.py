@@ -24,6 +24,9 @@ def test_ids_and_names_are_unique():
     assert len({r.id for r in RULES}) == len({r.name for r in RULES}) == len(RULES)
 
 
+DOCS_TEXT = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_rule_is_documented_and_referenced(rule):
     spec = rule.spec
@@ -31,7 +34,9 @@ def test_rule_is_documented_and_referenced(rule):
     assert len(" ".join(spec.rationale.split())) >= 40
     assert spec.title[0].isupper() and not spec.title.endswith(".")
     assert all(ref.url.startswith("https://") for ref in spec.references)
-    assert rule.docs.startswith("https://")
+    page, anchor = rule.docs.split("#")
+    assert page == (ROOT / "docs" / "rules.md").resolve().as_uri()  # the reference shipped with p1lint
+    assert f"\n### {rule.id} {rule.name}\n" in DOCS_TEXT and anchor == f"{rule.id.lower()}-{rule.name}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)

@@ -53,13 +53,15 @@ def test_text_output_line_format(bad_file):
 def test_json_output_contract(bad_file):
     result = run("check", "--format", "json", "--select", "P1L102", bad_file)
     document = json.loads(result.output)
-    assert set(document) == {"version", "findings", "summary"}
+    assert set(document) == {"version", "findings", "errors", "summary"}
     [finding] = document["findings"]
     assert set(finding) == {"rule", "name", "severity", "message", "file", "path", "line", "column",
                             "end_line", "end_column", "docs", "application_id", "application_name", "fingerprint"}
     where = (finding["line"], finding["column"], finding["end_line"], finding["end_column"])
     assert (finding["rule"], finding["path"], where) == ("P1L102", "/redirectUris/0", (15, 5, 15, 5 + len(json.dumps(FRAGMENT_APP["redirectUris"][0]))))
-    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0}
+    assert document["summary"] == {"files": 1, "files_with_findings": 1, "unreadable": 0, "errors": 1,
+                                   "warnings": 0, "infos": 0, "input_errors": 0}
+    assert document["errors"] == []
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ class ConfigFile(BaseModel):
     regex_budget: float | None = Field(default=None, alias="regex-budget", gt=0)
     max_file_size: int | None = Field(default=None, alias="max-file-size")
     strict_unknowns: bool | None = Field(default=None, alias="strict-unknowns")
+    docs_url: str | None = Field(default=None, alias="docs-url")
 
     @field_validator("max_file_size", mode="before")
     @classmethod
@@ -43,6 +44,15 @@ class ConfigFile(BaseModel):
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise ValueError("expected a size such as \"100MiB\" or a number of bytes")
         return parse_size(value)
+
+    @field_validator("docs_url")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        from p1lint.links import WEB_URL
+
+        if value is not None and not WEB_URL.fullmatch(value):
+            raise ValueError("expected an http(s) URL of the rule reference, without a fragment")
+        return value
 
     @field_validator("output_format")
     @classmethod

@@ -617,7 +617,7 @@ def test_the_file_count_stays_right_when_rules_fail(monkeypatch):
     monkeypatch.delenv("P1LINT_DEBUG", raising=False)
     monkeypatch.setattr(p1lint.functions.uri, "parse_uri", _secret_error)
     result = check(str(FIXTURES / "bad" / "redirect-partner-web-app.json"), str(BAD))
-    assert result.stdout.rstrip().endswith("in 2 files.")
+    assert result.stdout.rstrip().endswith("of 2 files.")
     assert "could not be checked" not in result.stdout
 
 

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 import pytest
 
 from p1lint.findings import Finding
-from p1lint.reporters import REPORTERS, make_reporter, report
+from p1lint.reporters import REPORTERS, Outcome, make_reporter, report
 
 FINDINGS = [
     Finding("P1L102", "redirect-uri-no-fragment", "error", 'URI "https://a/cb#x" contains a fragment, 100%',
@@ -19,16 +19,16 @@ FINDINGS = [
 ]
 
 
-def render(name: str, findings=FINDINGS, files: int = 2) -> str:
+def render(name: str, findings=FINDINGS, files: int = 2, **outcome) -> str:
     stream = io.StringIO()
-    report(make_reporter(name, stream, color=False, quiet=False), findings, files)
+    report(make_reporter(name, stream, color=False, quiet=False), findings, Outcome(files, **outcome))
     return stream.getvalue()
 
 
 def test_text():
     lines = render("text").splitlines()
     assert lines[0] == 'apps/a.json:3:5: P1L102 error URI "https://a/cb#x" contains a fragment, 100% [redirect-uri-no-fragment]'
-    assert lines[-1] == "Found 2 problems (1 error, 0 warnings, 1 info) in 2 files."
+    assert lines[-1] == "Found 2 problems (1 error, 0 warnings, 1 info) in 2 of 2 files."
 
 
 def test_text_without_findings():
@@ -41,7 +41,9 @@ def test_json():
     assert document["findings"][0] == shown
     assert list(document["findings"][1])[6:10] == ["line", "column", "end_line", "end_column"]
     assert (document["findings"][1]["end_line"], document["findings"][1]["end_column"]) == (9, 2)
-    assert document["summary"] == {"files": 2, "errors": 1, "warnings": 0, "infos": 1}
+    assert document["summary"] == {"files": 2, "files_with_findings": 2, "unreadable": 0, "errors": 1,
+                                   "warnings": 0, "infos": 1, "input_errors": 0}
+    assert document["errors"] == []
 
 
 def test_github_annotations_escape_data_and_properties():
@@ -104,7 +106,9 @@ EMPTY_OUTPUT_CHECKS = {
     "sarif": lambda out: json.loads(out)["runs"][0]["results"] == [],
     "junit": lambda out: ElementTree.fromstring(out.split("\n", 1)[1]).get("tests") == "0",
     "github": lambda out: out == "",
-    "markdown": lambda out: "| 0 | 0 | 0 | 0 | 0 |" in out and "## Findings" not in out,
+    "markdown": lambda out: "| 0 | 0 | 0 | 0 | 0 | 0 |" in out and "## Findings" not in out,
+    "gitlab": lambda out: json.loads(out) == [],
+    "json-lines": lambda out: [json.loads(line)["type"] for line in out.splitlines()] == ["summary"],
 }
 
 
@@ -115,7 +119,7 @@ def test_every_format_handles_no_findings(name):
 
 def test_markdown_report_groups_rules_and_files():
     text = render("markdown")
-    assert "| 2 | 2 | 1 | 0 | 1 |" in text  # files checked, with findings, errors, warnings, infos
+    assert "| 2 | 2 | 0 | 1 | 0 | 1 |" in text  # checked, with findings, not checked, errors, warnings, infos
     rules = text.split("## Rules")[1].split("## Findings")[0]
     assert rules.index("P1L102") < rules.index("P1L720")  # errors first
     assert "### apps/a.json" in text and "| 3:5 | P1L102 | error |" in text

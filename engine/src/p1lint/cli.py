@@ -67,8 +67,35 @@ ignore_option = click.option(
 no_color_option = click.option(
     "--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-report_format_option = click.option(
-    "--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+class ReportFormat(click.ParamType):  # type: ignore[type-arg]
+    """`NAME` or `NAME=FILE` (`sarif=out.sarif`): a report format, and the file it goes to."""
+
+    name = "format[=file]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from p1lint.reporters.destinations import Destination, parse_format
+
+        if isinstance(value, Destination):
+            return value
+        try:
+            return parse_format(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+def report_format_option(command: Any) -> Any:
+    """`--format NAME[=FILE]` (repeatable), `-o/--output FILE` and `--docs-url URL`."""
+    command = click.option(
+        "--docs-url", help="Published copy of docs/rules.md that finding links point to (default: the "
+                           "rule reference shipped with p1lint).")(command)
+    command = click.option(
+        "--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+        help="Write the report (the format given without =FILE) to FILE instead of stdout.")(command)
+    return click.option(
+        "--format", "output_format", type=ReportFormat(), multiple=True, default=("text",),
+        show_default=True,
+        help=f"Report format, repeatable, each to stdout or to a file: NAME or NAME=FILE "
+             f"({', '.join(REPORT_FORMATS)}).")(command)
 custom_attribute_option = click.option(
     "--custom-attribute", "custom_attributes", multiple=True,
     help="A custom user attribute of your user schema, e.g. employeeNumber (repeatable, comma-separated).",
@@ -95,6 +122,8 @@ def _apply_config(ctx: click.Context, param: click.Parameter, value: Path | None
         ctx.exit(EXIT_ERROR)
     if ctx.command.name != "check":
         settings.pop("output_format", None)  # the report format; `rules` has its own
+    elif isinstance(settings.get("output_format"), str):
+        settings["output_format"] = (settings["output_format"],)  # `--format` is repeatable
     names = {parameter.name for parameter in ctx.command.params}
     ctx.default_map = {**(ctx.default_map or {}), **{k: v for k, v in settings.items() if k in names}}
 

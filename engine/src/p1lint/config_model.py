@@ -120,6 +120,14 @@ def output_format(value: Any) -> str:
     return str(value)
 
 
+def docs_url(value: Any) -> str:
+    from p1lint.links import WEB_URL
+
+    if not WEB_URL.fullmatch(string(value)):
+        raise SettingError("Value error, expected an http(s) URL of the rule reference, without a fragment")
+    return str(value)
+
+
 SETTINGS = (
     Setting("profile", "profile", one_of(PROFILES)),
     Setting("select", "select", strings),
@@ -133,6 +141,7 @@ SETTINGS = (
     Setting("regex_budget", "regex-budget", positive_number),
     Setting("max_file_size", "max-file-size", size),
     Setting("strict_unknowns", "strict-unknowns", boolean),
+    Setting("docs_url", "docs-url", docs_url),
 )
 NAMES = tuple(setting.name for setting in SETTINGS)
 

@@ -35,6 +35,7 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
+    names: list[str] = field(default_factory=list)  # the `files` read, in the order read
     skipped: list[Notice] = field(default_factory=list)
     unreadable: int = 0  # files (of `files`) that could not be read or parsed
     not_checked: dict[str, str] = field(default_factory=dict)  # rule id -> the context a snapshot lacked
@@ -169,7 +170,8 @@ def _environments_safely(
         environments = _environments(unit, stdin_name, result, max_file_size)
     except Exception as error:
         result.files, result.unreadable = result.files + 1, result.unreadable + 1
-        result.errors.append(_internal_error(str(getattr(unit, "path", unit)), error))
+        result.names.append(str(getattr(unit, "path", unit)))
+        result.errors.append(_internal_error(result.names[-1], error))
         return []
     for environment in environments:
         result.errors.extend(environment.problems)
@@ -230,6 +232,7 @@ def _read_member(name: str, result: LintResult, max_file_size: int) -> SourceDoc
     """A file of a snapshot directory: any data (a list of roles is not an application document)."""
     document = read_source(name, max_size=max_file_size)
     result.files += 1
+    result.names.append(document.file if isinstance(document, InputError) else document.name)
     if isinstance(document, InputError):
         result.errors.append(document)
         result.unreadable += 1
@@ -251,6 +254,7 @@ def _read(
             return None
         document = InputError(document.name, *document.position(()), reason)
     result.files += 1
+    result.names.append(document.file if isinstance(document, InputError) else document.name)
     if isinstance(document, InputError):
         result.errors.append(document)
         result.unreadable += 1

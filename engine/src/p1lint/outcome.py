@@ -30,14 +30,17 @@ def print_notes(result: Any, quiet: bool) -> None:
 
 
 def print_report(
-    findings: list[Finding], result: Any, output_format: str, no_color: bool, quiet: bool
+    findings: list[Finding], result: Any, output_format: str, no_color: bool, quiet: bool,
+    fail_on: str = "error",
 ) -> None:
-    """The findings through the reporter of `output_format`, on standard output."""
-    from p1lint.reporters import make_reporter, report
+    """The findings through the reporter of `output_format`, on standard output (a replayed run)."""
+    from p1lint.reporters import Outcome, make_reporter, report
     from p1lint.terminal import use_color
 
     reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
-    report(reporter, findings, result.files, unreadable=result.unreadable)
+    outcome = Outcome(result.files, result.unreadable, tuple(result.errors),
+                      tuple(getattr(result, "names", ())), fail_on)
+    report(reporter, findings, outcome)
 
 
 def not_checked_lines(not_checked: dict[str, str]) -> list[str]:
@@ -51,8 +54,8 @@ def not_checked_lines(not_checked: dict[str, str]) -> list[str]:
     return [f"p1lint: not checked, for lack of context in the snapshot: {lacking}"]
 
 
-def exit_code(findings: list[Finding], had_errors: bool, fail_on: str) -> int:
-    if had_errors:
+def exit_code(findings: list[Finding], had_errors: bool, fail_on: str, reported: bool = True) -> int:
+    if had_errors or not reported:
         return EXIT_ERROR
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[finding.severity] >= threshold for finding in findings)

@@ -86,7 +86,8 @@ def _print(part: Part, render: dict[str, Any]) -> int:
 
     try:
         print_notes(part, render["quiet"])
-        print_report(part.findings, part, render["output_format"], render["no_color"], render["quiet"])
+        print_report(part.findings, part, render["output_format"], render["no_color"], render["quiet"],
+                     render["fail_on"])
     except BrokenPipeError:  # as the full run: the reader left, nothing to report to
         from p1lint.terminal import discard_stdout
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -13,16 +14,18 @@ from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.escaping import printable
 from p1lint.exitcodes import EXIT_ERROR, EXIT_OK
 from p1lint.findings import Finding, InputError, P1LintError
-from p1lint.outcome import exit_code, not_checked_lines, print_notes, print_report
+from p1lint.outcome import exit_code, not_checked_lines, print_notes
 from p1lint.parallel import available_cpus
 from p1lint.run_settings import DEFAULT_REGEX_BUDGET, RunSettings
 from p1lint.selection import ActiveRule
-from p1lint.terminal import split_values
+from p1lint.terminal import split_values, use_color
 
 __all__ = ["exit_code", "not_checked_lines", "run_check", "select_rules"]
 
 if TYPE_CHECKING:
     from p1lint.engine import LintResult
+    from p1lint.reporters import Outcome
+    from p1lint.reporters.destinations import Destination
 
 
 def run_check(
@@ -33,12 +36,15 @@ def run_check(
     regex_budget: float = DEFAULT_REGEX_BUDGET,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None, changed_only: bool = False,
     strict_unknowns: bool = False, no_cache: bool = False, cache_dir: Path | None = None,
-    jobs: int | None = None,
+    jobs: int | None = None, output: Path | None = None, docs_url: str | None = None,
 ) -> int:
     from p1lint.engine import lint_paths
 
+    started = time.perf_counter()
     options = dict(locals())  # every option: those that change findings key the results cache
     try:
+        places = report_places(output_format, output, docs_url)
+        options["output_format"] = replayed_format(places)
         rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore), cache_dir)
         accepted = _load_baseline(baseline)
         if update_baseline and baseline is None:
@@ -63,11 +69,63 @@ def run_check(
     except P1LintError as problem:  # the baseline could not be updated
         click.echo(str(problem), err=True)
         return EXIT_ERROR
-    everything = sorted([*findings, *shown], key=Finding.sort_key) if output_format == "sarif" else findings
-    print_report(everything, result, output_format, no_color, quiet)
+    outcome = run_outcome(result, rules, fail_on, started)
+    written = all([  # SARIF also lists the findings the baseline accepts, as suppressed
+        write_reports([p for p in places if p.format != "sarif"], findings, outcome, docs_url,
+                      no_color=no_color, quiet=quiet),
+        write_reports([p for p in places if p.format == "sarif"], sorted([*findings, *shown], key=Finding.sort_key),
+                      outcome, docs_url, no_color=no_color, quiet=quiet),
+    ])
     if cache is not None:
         cache.record_run(paths, options, result)
-    return exit_code(findings, bool(result.errors), fail_on)
+    return exit_code(findings, bool(result.errors), fail_on, written)
+
+
+def replayed_format(places: list[Destination]) -> str | None:
+    """The format a cached run may replay: one report on standard output, of a format that
+    needs no rule file (None: the run is not replayed)."""
+    if len(places) != 1 or places[0].path is not None or places[0].format in ("sarif", "gitlab"):
+        return None
+    return places[0].format
+
+
+def report_places(formats: Any, output: Path | None, docs_url: str | None) -> list[Destination]:
+    """Where each report goes; a bad `--format`, `-o` or `--docs-url` is a `P1LintError`."""
+    from p1lint.links import checked_docs_url
+    from p1lint.reporters.destinations import destinations
+
+    if docs_url is not None:
+        checked_docs_url(docs_url)
+    return destinations([formats] if isinstance(formats, str) else list(formats), output)
+
+
+def run_outcome(result: Any, rules: list[ActiveRule], fail_on: str, started: float) -> Outcome:
+    """What the reports say about the run besides its findings."""
+    from p1lint.reporters import Outcome
+    from p1lint.reporters.rulehelp import rule_help_source
+
+    return Outcome(result.files, result.unreadable, tuple(result.errors), tuple(getattr(result, "names", ())),
+                   fail_on, time.perf_counter() - started, rule_help_source(rules))
+
+
+def write_reports(
+    places: list[Destination], findings: list[Finding], outcome: Outcome, docs_url: str | None, *,
+    no_color: bool, quiet: bool,
+) -> bool:
+    """Write every report; False (after one line per failure on standard error) when a report
+    file could not be written."""
+    import sys
+
+    from p1lint.links import with_docs_url
+    from p1lint.reporters.destinations import emit
+
+    try:
+        emit(places, with_docs_url(findings, docs_url), outcome, color=use_color(no_color, sys.stdout),
+             quiet=quiet)
+    except P1LintError as problem:
+        click.echo(str(problem), err=True)
+        return False
+    return True
 
 
 class RuleChoice(NamedTuple):

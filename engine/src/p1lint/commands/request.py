@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from p1lint.commands.check import exit_code, not_checked_lines, select_rules
+from p1lint.commands.check import (
+    exit_code,
+    not_checked_lines,
+    report_places,
+    run_outcome,
+    select_rules,
+    write_reports,
+)
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE, ReadProblem, read_stream
 from p1lint.exitcodes import EXIT_ERROR
 from p1lint.findings import P1LintError
 from p1lint.run_settings import RunSettings
-from p1lint.terminal import split_values, use_color
+from p1lint.terminal import split_values
 
 STDIN = "-"
 
@@ -21,12 +29,14 @@ def run_request(
     request: str, *, environment: str, application: str | None, par: bool, output_format: str,
     select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, profile: str,
     rule_dirs: tuple[Path, ...], no_color: bool, quiet: bool, max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    output: Path | None = None, docs_url: str | None = None,
 ) -> int:
     """The request is never printed: it may carry a client secret."""
     from p1lint.engine import lint_request
-    from p1lint.reporters import make_reporter, report
 
+    started = time.perf_counter()
     try:
+        places = report_places(output_format, output, docs_url)
         text = _request_text(request, max_file_size)
         rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore))
         settings = RunSettings()
@@ -39,9 +49,9 @@ def run_request(
         click.echo(str(error), err=True)
     for line in [] if quiet else not_checked_lines(result.not_checked):
         click.echo(line, err=True)
-    reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
-    report(reporter, result.findings, result.files, unreadable=result.unreadable)
-    return exit_code(result.findings, bool(result.errors), fail_on)
+    outcome = run_outcome(result, rules, fail_on, started)
+    written = write_reports(places, result.findings, outcome, docs_url, no_color=no_color, quiet=quiet)
+    return exit_code(result.findings, bool(result.errors), fail_on, written)
 
 
 def _request_text(request: str, max_size: int) -> str:

@@ -1,36 +1,91 @@
-"""Output formats. Each reporter sees findings only; this mapping is the one place to add one."""
+"""Output formats. Each reporter sees findings, and at the end a summary of the run (what was
+checked, what could not be); this mapping is the one place to add one."""
 
 from __future__ import annotations
 
 import importlib
-from typing import IO, NamedTuple, Protocol
+from collections.abc import Iterable, Mapping
+from typing import IO, TYPE_CHECKING, NamedTuple, Protocol
 
-from p1lint.findings import Finding
+from p1lint.findings import SEVERITY_RANK, Finding, InputError
+
+if TYPE_CHECKING:
+    from p1lint.reporters.rulehelp import RuleHelp, RuleHelpSource
 
 REPORTERS: dict[str, str] = {
     "text": "p1lint.reporters.text:TextReporter",
     "json": "p1lint.reporters.json_format:JsonReporter",
+    "json-lines": "p1lint.reporters.json_lines:JsonLinesReporter",
     "sarif": "p1lint.reporters.sarif:SarifReporter",
     "junit": "p1lint.reporters.junit:JunitReporter",
     "github": "p1lint.reporters.github:GithubReporter",
+    "gitlab": "p1lint.reporters.gitlab:GitlabReporter",
     "markdown": "p1lint.reporters.markdown:MarkdownReporter",
 }
 
+def _no_rule_help() -> Mapping[str, RuleHelp]:
+    return {}
+
+
+class Outcome(NamedTuple):
+    """What a run did besides finding: the files it read (`files`, of which `unreadable` could
+    not be checked), their names, the inputs that could not be checked and internal errors
+    (`input_errors`), the `--fail-on` threshold, the wall time, and where the explanation of a
+    rule comes from (read only by the formats that show it)."""
+
+    files: int = 0
+    unreadable: int = 0
+    input_errors: tuple[InputError, ...] = ()
+    checked: tuple[str, ...] = ()
+    fail_on: str = "error"
+    seconds: float = 0.0
+    rule_help: RuleHelpSource = _no_rule_help
+
 
 class Summary(NamedTuple):
+    """The counts every format states, and the outcome of the run."""
+
     files: int
     errors: int
     warnings: int
     infos: int
     unreadable: int = 0
+    files_with_findings: int = 0
+    outcome: Outcome = Outcome()
 
     @classmethod
-    def of(cls, findings: list[Finding], files: int, unreadable: int = 0) -> Summary:
+    def of(cls, findings: Iterable[Finding], outcome: Outcome) -> Summary:
         count = {"error": 0, "warning": 0, "info": 0}
+        files: set[str] = set()
         for finding in findings:
             if not finding.suppression:  # shown, but suppressed: not counted as a problem
                 count[finding.severity] += 1
-        return cls(files, count["error"], count["warning"], count["info"], unreadable)
+                files.add(finding.file)
+        return cls(outcome.files, count["error"], count["warning"], count["info"],
+                   outcome.unreadable, len(files), outcome)
+
+    @property
+    def checked(self) -> int:
+        """Files read and checked (those that could not be read are not among them)."""
+        return self.files - self.unreadable
+
+    @property
+    def problems(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+    @property
+    def input_errors(self) -> tuple[InputError, ...]:
+        return self.outcome.input_errors
+
+    @property
+    def failed(self) -> bool:
+        """The run could not check everything: never shown as clean, whatever the findings."""
+        return bool(self.outcome.input_errors)
+
+
+def is_failing(finding: Finding, fail_on: str) -> bool:
+    """Whether `finding` is at or above the `--fail-on` severity (it fails the run)."""
+    return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on]
 
 
 class Reporter(Protocol):
@@ -46,8 +101,8 @@ def make_reporter(name: str, stream: IO[str], *, color: bool, quiet: bool) -> Re
     return reporter_class(stream, color=color, quiet=quiet)  # type: ignore[no-any-return]
 
 
-def report(reporter: Reporter, findings: list[Finding], files: int, unreadable: int = 0) -> None:
+def report(reporter: Reporter, findings: list[Finding], outcome: Outcome) -> None:
     reporter.start()
     for finding in findings:
         reporter.handle(finding)
-    reporter.stop(Summary.of(findings, files, unreadable))
+    reporter.stop(Summary.of(findings, outcome))

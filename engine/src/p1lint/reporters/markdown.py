@@ -9,14 +9,14 @@ from typing import IO
 
 from p1lint import __version__
 from p1lint.escaping import printable
-from p1lint.findings import SEVERITY_RANK, Finding
+from p1lint.findings import SEVERITY_RANK, Finding, InputError
 from p1lint.reporters import Summary
 
 # Data is text, never markup: Markdown punctuation is backslash-escaped (no emphasis, code,
 # link or image; `:` so that no `https:` or `javascript:` autolink forms), HTML is written as
 # entities, and `@` is followed by a zero-width space so `@org/team` pings no one.
 _MARKDOWN = str.maketrans(
-    {**{char: "\\" + char for char in "\\`*_[]()!~|:"}, "&": "&amp;", "<": "&lt;", ">": "&gt;",
+    {**{char: "\\" + char for char in "\\`*_[]()!~|:#"}, "&": "&amp;", "<": "&lt;", ">": "&gt;",
      "@": "@&#8203;", "\n": " "}
 )
 SAFE_LINK = re.compile(r"https?://[^\s()<>\[\]`\\]+")
@@ -45,17 +45,18 @@ class MarkdownReporter:
 
     def stop(self, summary: Summary) -> None:
         lines = [f"# p1lint report ({__version__})", "", *self._totals(summary)]
+        if summary.failed:
+            lines += ["", *_not_checked(summary)]
         if self.findings:
             lines += ["", *self._rules(), "", *self._files()]
         self.stream.write("\n".join(lines) + "\n")
 
     def _totals(self, summary: Summary) -> list[str]:
-        files_with = len({finding.file for finding in self.findings})
         return [
-            "| files checked | files with findings | errors | warnings | infos |",
-            "|---|---|---|---|---|",
-            f"| {summary.files - summary.unreadable} | {files_with} | {summary.errors} | "
-            f"{summary.warnings} | {summary.infos} |",
+            "| files checked | files with findings | could not be checked | errors | warnings | infos |",
+            "|---|---|---|---|---|---|",
+            f"| {summary.checked} | {summary.files_with_findings} | {summary.unreadable} | "
+            f"{summary.errors} | {summary.warnings} | {summary.infos} |",
         ]
 
     def _rules(self) -> list[str]:
@@ -83,3 +84,17 @@ FINDINGS_HEADER = "| line | rule | severity | message |"
 def _row(finding: Finding) -> str:
     where = f"{finding.line}:{finding.column}"
     return f"| {where} | {finding.rule} | {finding.severity} | {_cell(finding.message)} |"
+
+
+def _not_checked(summary: Summary) -> list[str]:
+    """The inputs that could not be checked and the checks that could not be made: the report
+    of such a run is incomplete, and says so before anything else."""
+    lines = ["## Could not be checked", "",
+             "**The run is incomplete**: these inputs or checks failed, so their findings are missing.", "",
+             "| file | line | message |", "|---|---|---|"]
+    return lines + [_error_row(error) for error in summary.input_errors]
+
+
+def _error_row(error: InputError) -> str:
+    where = f"{error.line}:{error.column}" if error.line else ""
+    return f"| {_cell(error.file)} | {where} | {_cell(error.message)} |"

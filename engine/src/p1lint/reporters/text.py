@@ -50,16 +50,34 @@ class TextReporter:
     def stop(self, summary: Summary) -> None:
         if self.quiet:
             return
-        total = summary.errors + summary.warnings + summary.infos
-        checked = plural(summary.files - summary.unreadable, "file")
-        if summary.unreadable:
-            failed = plural(summary.unreadable, "file")
-            self.stream.write(self._style(f"{failed} could not be checked (see above).", fg="red") + "\n")
-        if total == 0:
-            self.stream.write(self._style(f"No problems found in {checked}.", fg="green") + "\n")
+        if summary.failed:
+            self.stream.write(self._style(incomplete(summary) + " (see above).", fg="red") + "\n")
+        if summary.problems == 0:
+            self.stream.write(self._clean(summary) + "\n")
             return
         counts = ", ".join(
             (plural(summary.errors, "error"), plural(summary.warnings, "warning"),
              plural(summary.infos, "info"))
         )
-        self.stream.write(f"\nFound {plural(total, 'problem')} ({counts}) in {checked}.\n")
+        self.stream.write(f"\nFound {plural(summary.problems, 'problem')} ({counts}) in {where(summary)}.\n")
+
+    def _clean(self, summary: Summary) -> str:
+        if summary.failed:  # never the green all-clear of a complete run
+            checked = plural(summary.checked, "file")
+            return self._style(f"No problems found in the {checked} that could be checked.", fg="yellow")
+        return self._style(f"No problems found in {plural(summary.checked, 'file')}.", fg="green")
+
+
+def where(summary: Summary) -> str:
+    """`1 of 2 files`: the files with findings of those checked (`1 file` when one was checked)."""
+    if summary.checked == summary.files_with_findings == 1:
+        return "1 file"
+    return f"{summary.files_with_findings} of {plural(summary.checked, 'file')}"
+
+
+def incomplete(summary: Summary) -> str:
+    """What kept the run from checking everything: files that could not be read, else checks
+    that could not be made."""
+    if summary.unreadable:
+        return f"{plural(summary.unreadable, 'file')} could not be checked"
+    return f"{plural(len(summary.input_errors), 'check')} could not be made"

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from p1lint.findings import SeverityName
 from p1lint.functions.base import CheckFunction, Options
+from p1lint.links import SHIPPED_DOCS, shipped_docs
 from p1lint.rules.conditions import Condition, Predicate, compile_conditions
 from p1lint.rules.selectors import Selector
 
 if TYPE_CHECKING:
     from p1lint.rules.spec import RuleSpec
 
-DOCS_URL = "https://github.com/p1lint/p1lint/blob/main/docs/rules.md"
 
 
 class RuleFunctionMissing(Exception):
@@ -53,6 +53,8 @@ class CompiledRule:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "per_application", self.scope == "application")
+        if self.docs.startswith(SHIPPED_DOCS):  # the catalogue is built anywhere; the link is made here
+            object.__setattr__(self, "docs", shipped_docs(self.docs))
 
     def severity_in(self, profile: str) -> SeverityName | None:
         """The effective severity in `profile`, or None when the profile turns the rule off."""
@@ -109,4 +111,5 @@ class CompiledRule:
 
 
 def default_docs(rule_id: str, name: str) -> str:
-    return f"{DOCS_URL}#{rule_id.lower()}-{name}"
+    """The link of a rule file without `docs`, as the catalogue keeps it (see `p1lint.links`)."""
+    return f"{SHIPPED_DOCS}#{rule_id.lower()}-{name}"
