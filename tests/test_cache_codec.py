@@ -104,7 +104,8 @@ def test_a_boolean_is_not_a_number():
 def a_part() -> Part:
     errors = [InputError("bad.json", 3, 4, "invalid JSON: \udcfe"), InputError("dir", 0, 0, "cannot list")]
     notices = [Notice("package.json", "not a PingOne document")]
-    return Part([full_finding()], errors, 3, notices, 1, {"P1L700": "roles", "P1L701": "actor"}, 2)
+    return Part([full_finding()], errors, 3, notices, 1, {"P1L700": "roles", "P1L701": "actor"}, 2,
+                ["apps/a.json", "apps/b\udcff.yaml", "apps/c.json"])
 
 
 def test_a_unit_result_comes_back_whole():

@@ -20,10 +20,10 @@ def test_units_keep_the_order_they_were_looked_up_in(tmp_path):
     cache = ResultsCache(Store(str(tmp_path / "cache")), "settings")
     assert [cache.lookup(name) for name in names] == [None, None, None]
     for name in reversed(names):  # as parallel workers may finish
-        cache.store(name, LintResult(files=1))
+        cache.store(name, LintResult(files=1, names=[name]))
     assert cache.units == [unit_identity(name, "settings")[0] for name in names]
     again = ResultsCache(Store(str(tmp_path / "cache")), "settings")
-    assert [again.lookup(name) for name in names] == [Part([], [], 1, [], 0, {}, 0)] * 3
+    assert [again.lookup(name) for name in names] == [Part([], [], 1, [], 0, {}, 0, [name]) for name in names]
 
 
 def test_a_volatile_result_is_not_kept(tmp_path):

@@ -50,6 +50,7 @@ class LintResult:
         self.findings.extend(part.findings)
         self.errors.extend(part.errors)
         self.skipped.extend(part.skipped)
+        self.names.extend(part.names)
         self.files, self.unreadable = self.files + part.files, self.unreadable + part.unreadable
         self.suppressed += part.suppressed
         for rule, missing in part.not_checked.items():

@@ -24,6 +24,7 @@ class Part(NamedTuple):
     unreadable: int
     not_checked: dict[str, str]
     suppressed: int
+    names: list[str]  # the files read, in order
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:
@@ -44,7 +45,7 @@ def part_to_json(part: Any) -> dict[str, Any]:
         "errors": [_encode(error) for error in part.errors],
         "files": part.files, "skipped": [_encode(notice) for notice in part.skipped],
         "unreadable": part.unreadable, "not_checked": [list(item) for item in part.not_checked.items()],
-        "suppressed": part.suppressed,
+        "suppressed": part.suppressed, "names": list(part.names),
     }
 
 
@@ -59,7 +60,7 @@ def part_from_json(data: Any) -> Part:
             files=_count(data["files"]),
             skipped=[_decode_tuple(Notice, item) for item in _list(data["skipped"])],
             unreadable=_count(data["unreadable"]), not_checked=_pairs(data["not_checked"]),
-            suppressed=_count(data["suppressed"]),
+            suppressed=_count(data["suppressed"]), names=_strings(data["names"]),
         )
     except KeyError as missing:
         raise BadEntry(f"no {missing}") from None
@@ -67,12 +68,13 @@ def part_from_json(data: Any) -> Part:
 
 def merge_parts(parts: list[Part]) -> Part:
     """The parts of a run together, as the engine adds them up; findings in report order."""
-    merged = Part([], [], 0, [], 0, {}, 0)
+    merged = Part([], [], 0, [], 0, {}, 0, [])
     files = unreadable = suppressed = 0
     for part in parts:
         merged.findings.extend(part.findings)
         merged.errors.extend(part.errors)
         merged.skipped.extend(part.skipped)
+        merged.names.extend(part.names)
         files, unreadable = files + part.files, unreadable + part.unreadable
         suppressed += part.suppressed
         for rule, missing in part.not_checked.items():
@@ -179,6 +181,13 @@ def _count(value: Any) -> int:
     if type(value) is not int or value < 0:
         raise BadEntry("not a count")
     return value
+
+
+def _strings(value: Any) -> list[str]:
+    items = _list(value)
+    if not all(isinstance(item, str) for item in items):
+        raise BadEntry("not a list of strings")
+    return items
 
 
 def _pairs(value: Any) -> dict[str, str]:
