@@ -103,8 +103,11 @@ def test_the_readme_configurations_name_hooks_that_exist() -> None:
 def test_the_readme_configurations_name_an_annotated_tag_of_this_version() -> None:
     from p1lint import __version__
 
+    tags = subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True).stdout
     for repo in readme_precommit_repos():
         assert repo["rev"] == f"v{__version__}"
+        if not tags.strip():
+            pytest.skip("this checkout was cloned without tags")
         tag_type = subprocess.run(["git", "cat-file", "-t", f"refs/tags/{repo['rev']}"], cwd=ROOT,
                                   capture_output=True, text=True)
         assert tag_type.stdout.strip() == "tag", f"no annotated tag {repo['rev']}"  # `git tag -a`
