@@ -70,11 +70,12 @@ def run_check(
         click.echo(str(problem), err=True)
         return EXIT_ERROR
     outcome = run_outcome(result, rules, fail_on, started)
+    with_accepted = sorted([*findings, *shown], key=Finding.sort_key)
     written = all([  # SARIF also lists the findings the baseline accepts, as suppressed
         write_reports([p for p in places if p.format != "sarif"], findings, outcome, docs_url,
                       no_color=no_color, quiet=quiet),
-        write_reports([p for p in places if p.format == "sarif"], sorted([*findings, *shown], key=Finding.sort_key),
-                      outcome, docs_url, no_color=no_color, quiet=quiet),
+        write_reports([p for p in places if p.format == "sarif"], with_accepted, outcome, docs_url,
+                      no_color=no_color, quiet=quiet),
     ])
     if cache is not None:
         cache.record_run(paths, options, result)

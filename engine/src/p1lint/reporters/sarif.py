@@ -120,9 +120,11 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
               "endLine": finding.end_line, "endColumn": finding.end_column}
     location = {"physicalLocation": {"artifactLocation": {"uri": _uri(finding.file)}, "region": region},
                 "logicalLocations": [{"fullyQualifiedName": finding.path or "/", "kind": "object"}]}
-    result: dict[str, Any] = {"ruleId": finding.rule, "ruleIndex": rule_index, "level": _LEVELS[finding.severity],
-                              "message": {"text": unicode_text(finding.message)}, "locations": [location],
-                              "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)}}
+    result: dict[str, Any] = {
+        "ruleId": finding.rule, "ruleIndex": rule_index, "level": _LEVELS[finding.severity],
+        "message": {"text": unicode_text(finding.message)}, "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
+    }
     if finding.application_id or finding.application_name:
         result["properties"] = {"applicationId": finding.application_id,
                                 "applicationName": unicode_text(finding.application_name)}
