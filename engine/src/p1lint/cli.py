@@ -191,6 +191,14 @@ def cli() -> None:
               help="Report only findings that this baseline file does not already accept.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the current findings to a baseline file instead of reporting them.")
+@click.option("--no-suppress", is_flag=True,
+              help="Report every finding: inline comments and the baseline suppress nothing (for audits).")
+@click.option("--show-suppressed", is_flag=True,
+              help="Show suppressed findings too, marked as such (SARIF always records them as suppressed).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when there are findings (2 still means an error).")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings of each rule instead of the findings.")
 @click.option("--update-baseline", is_flag=True,
               help="Prune from the --baseline file the entries no finding matches any more (listed).")
 @click.option("--regex-budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_REGEX_BUDGET,
@@ -273,14 +281,17 @@ def explain_rule(key: str, profile: str, rule_dirs: tuple[Path, ...]) -> None:
 @click.option("--ast", "show_ast", is_flag=True, help="Print the syntax tree of a valid expression.")
 @custom_attribute_option
 @fail_on_option
+@ignore_option
 def check_expression(
-    expression: str, show_ast: bool, custom_attributes: tuple[str, ...], fail_on: str
+    expression: str, show_ast: bool, custom_attributes: tuple[str, ...], fail_on: str, ignore: tuple[str, ...]
 ) -> None:
-    """Check one attribute-mapping expression, e.g. '${user.name.given}'."""
+    """Check one attribute-mapping expression, e.g. '${user.name.given}'; findings carry the rule
+    ids and names of `check`."""
     from p1lint.commands.expr import run_expr
 
     attributes = split_values(custom_attributes)
-    sys.exit(run_expr(expression, show_ast=show_ast, custom_attributes=attributes, fail_on=fail_on))
+    sys.exit(run_expr(expression, show_ast=show_ast, custom_attributes=attributes, fail_on=fail_on,
+                      ignore=split_values(ignore)))
 
 
 @cli.command("docs")

@@ -43,6 +43,10 @@ class LintResult:
     # depends on the time of the run (a rule that reads the clock, the regex budget), or on files
     # outside the unit (the .tf files a plan's findings are placed in)
     volatile: bool = False
+    # the findings inline comments suppress, marked so (kept by the results cache, so that a
+    # cached run shows them as a fresh one does)
+    suppressed_findings: list[Finding] = field(default_factory=list)
+    suppress: bool = True  # False: inline comments suppress nothing (`--no-suppress`)
     _directives: dict[int, Any] = field(default_factory=dict, repr=False)  # id(document) -> its suppressions
 
     def absorb(self, part: Any) -> None:
@@ -53,6 +57,7 @@ class LintResult:
         self.names.extend(part.names)
         self.files, self.unreadable = self.files + part.files, self.unreadable + part.unreadable
         self.suppressed += part.suppressed
+        self.suppressed_findings.extend(getattr(part, "suppressed_findings", ()))
         for rule, missing in part.not_checked.items():
             self.not_checked.setdefault(rule, missing)
 
@@ -83,6 +88,7 @@ class UnitTask(NamedTuple):
     stdin_name: str
     max_file_size: int
     actor: Entry | None  # of environments that have none
+    suppress: bool = True  # False: inline comments suppress nothing (`--no-suppress`)
 
 
 def lint_paths(
@@ -90,6 +96,7 @@ def lint_paths(
     stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None,
     cache: UnitCache | None = None, jobs: int = 1,
     rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult]]] | None = None,
+    suppress: bool = True,
 ) -> LintResult:
     """Lint every file below `paths`, one environment at a time (a snapshot, the applications of
     one file, an environment of a Terraform configuration); unreadable inputs become errors,
@@ -99,9 +106,9 @@ def lint_paths(
     makes `lint_units` in a spawned process), with the same result."""
     from p1lint.environment.directory import group_units
 
-    result = LintResult()
+    result = LintResult(suppress=suppress)
     settings = RunSettings() if settings is None else settings
-    task = UnitTask(rules, settings, stdin_name, max_file_size, _actor(actor, result))
+    task = UnitTask(rules, settings, stdin_name, max_file_size, _actor(actor, result), suppress)
     units = group_units(discover(paths))
     parts = [None if cache is None else cache.lookup(unit) for unit in units]
     missing = [unit for unit, part in zip(units, parts, strict=True) if part is None]
@@ -144,7 +151,7 @@ def crashed_unit(unit: Any) -> list[LintResult]:
 
 def lint_unit(unit: Any, task: UnitTask) -> LintResult:
     """The result of one input unit: a file, a snapshot directory, a Terraform directory."""
-    part = LintResult()
+    part = LintResult(suppress=task.suppress)
     for environment in _environments_safely(unit, task.stdin_name, part, task.max_file_size):
         if task.actor is not None:
             environment.objects.setdefault("actor", task.actor)
@@ -360,8 +367,11 @@ def _record(hit: Hit, location: Location, result: LintResult, about: About = NOB
     if not hit.unchecked:
         source = location.document.source(location.pointer)
         finding = build_finding(hit, location.document, location.pointer, about, source)
-        if _suppressed(finding, location.document if source is None else source.document, result):
+        shown = location.document if source is None else source.document
+        reason = _suppression(finding, shown, result) if result.suppress else None
+        if reason is not None:
             result.suppressed += 1
+            result.suppressed_findings.append(finding._replace(suppression="inSource", justification=reason))
         else:
             result.findings.append(finding)
         return
@@ -370,8 +380,8 @@ def _record(hit: Hit, location: Location, result: LintResult, about: About = NOB
     result.errors.append(InputError(location.document.name, line, column, f"{where}: {hit.detail}"))
 
 
-def _suppressed(finding: Finding, document: SourceDocument, result: LintResult) -> bool:
-    """Whether an inline comment suppresses the finding (see `suppressions`)."""
+def _suppression(finding: Finding, document: SourceDocument, result: LintResult) -> str | None:
+    """The reason of the inline comment that suppresses the finding, if one does (see `suppressions`)."""
     from p1lint.suppressions import directives, suppressed
 
     found = result._directives.get(id(document))

@@ -17,7 +17,7 @@ MARKER = "p1lint:"
 # bounded: a line is scanned once, the rule list and the reason have no nested repetition
 DIRECTIVE = re.compile(r"(?:#|//)[ \t]*p1lint:[ \t]*ignore\[([A-Za-z0-9_, -]{1,400})\][ \t]*(\S?)")
 
-Directives = dict[int, frozenset[str]]  # line -> the rules suppressed on it
+Directives = dict[int, list[tuple[frozenset[str], str]]]  # line -> the rules suppressed on it, and why
 
 
 def directives(document: Any) -> Directives:
@@ -31,11 +31,15 @@ def directives(document: Any) -> Directives:
             continue
         rules = frozenset(part.strip() for part in match[1].split(",") if part.strip())
         targets = (number, number + 1) if line[: match.start()].strip() == "" else (number,)
+        reason = line[match.start(2):].strip()
         for target in targets:
-            found[target] = found.get(target, frozenset()) | rules
+            found.setdefault(target, []).append((rules, reason))
     return found
 
 
-def suppressed(rules: Directives, line: int, rule_id: str, rule_name: str) -> bool:
-    names = rules.get(line)
-    return names is not None and (rule_id in names or rule_name in names)
+def suppressed(rules: Directives, line: int, rule_id: str, rule_name: str) -> str | None:
+    """The reason given for suppressing the rule's findings on `line`; None when none does."""
+    for names, reason in rules.get(line, ()):
+        if rule_id in names or rule_name in names:
+            return reason
+    return None

@@ -12,7 +12,7 @@ import click
 
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.escaping import printable
-from p1lint.exitcodes import EXIT_ERROR, EXIT_OK
+from p1lint.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from p1lint.findings import Finding, InputError, P1LintError
 from p1lint.outcome import exit_code, not_checked_lines, print_notes
 from p1lint.parallel import available_cpus
@@ -37,6 +37,8 @@ def run_check(
     max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None, changed_only: bool = False,
     strict_unknowns: bool = False, no_cache: bool = False, cache_dir: Path | None = None,
     jobs: int | None = None, output: Path | None = None, docs_url: str | None = None,
+    no_suppress: bool = False, show_suppressed: bool = False, exit_zero: bool = False,
+    statistics: bool = False,
 ) -> int:
     from p1lint.engine import lint_paths
 
@@ -58,9 +60,11 @@ def run_check(
                            strict_unknowns=strict_unknowns)
     cache = _results_cache(options)
     choice = RuleChoice(rule_dirs, profile, tuple(split_values(select)), tuple(split_values(ignore)))
-    rebuild = partial(worker_lint, choice, settings, stdin_filename, max_file_size, actor)
+    rebuild = partial(worker_lint, choice, settings, stdin_filename, max_file_size, actor, not no_suppress)
     result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache,
-                        jobs=available_cpus() if jobs is None else jobs, rebuild=rebuild)
+                        jobs=available_cpus() if jobs is None else jobs, rebuild=rebuild,
+                        suppress=not no_suppress)
+    accepted = None if no_suppress else accepted
     print_notes(result, quiet)
     if write_baseline is not None:
         return _write_baseline(write_baseline, result.findings, bool(result.errors))
@@ -69,17 +73,46 @@ def run_check(
     except P1LintError as problem:  # the baseline could not be updated
         click.echo(str(problem), err=True)
         return EXIT_ERROR
-    outcome = run_outcome(result, rules, fail_on, started)
-    with_accepted = sorted([*findings, *shown], key=Finding.sort_key)
-    written = all([  # SARIF also lists the findings the baseline accepts, as suppressed
-        write_reports([p for p in places if p.format != "sarif"], findings, outcome, docs_url,
-                      no_color=no_color, quiet=quiet),
-        write_reports([p for p in places if p.format == "sarif"], with_accepted, outcome, docs_url,
-                      no_color=no_color, quiet=quiet),
-    ])
+    suppressed = sorted([*result.suppressed_findings, *shown], key=Finding.sort_key)
+    if statistics:
+        _print_statistics(findings, len(suppressed))
+        written = True
+    else:
+        written = _write_all(places, findings, suppressed, result, rules, fail_on, started, docs_url,
+                             show_suppressed=show_suppressed, no_color=no_color, quiet=quiet)
     if cache is not None:
         cache.record_run(paths, options, result)
-    return exit_code(findings, bool(result.errors), fail_on, written)
+    code = exit_code(findings, bool(result.errors), fail_on, written)
+    return EXIT_OK if exit_zero and code == EXIT_FINDINGS else code
+
+
+def _write_all(
+    places: list[Destination], findings: list[Finding], suppressed: list[Finding], result: Any,
+    rules: list[ActiveRule], fail_on: str, started: float, docs_url: str | None, *,
+    show_suppressed: bool, no_color: bool, quiet: bool,
+) -> bool:
+    """Every report; SARIF also records the suppressed findings, as suppressions (other formats
+    show them with `--show-suppressed`)."""
+    outcome = run_outcome(result, rules, fail_on, started)
+    everything = sorted([*findings, *suppressed], key=Finding.sort_key)
+    plain = [p for p in places if p.format != "sarif"]
+    return all([
+        write_reports(plain, everything if show_suppressed else findings, outcome, docs_url,
+                      no_color=no_color, quiet=quiet),
+        write_reports([p for p in places if p.format == "sarif"], everything, outcome, docs_url,
+                      no_color=no_color, quiet=quiet),
+    ])
+
+
+def _print_statistics(findings: list[Finding], suppressed: int) -> None:
+    """Counts per rule, most frequent first (as ruff's `--statistics`)."""
+    from collections import Counter
+
+    counts = Counter((f.rule, f.name, f.severity) for f in findings)
+    for (rule, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        click.echo(f"{count:6d}  {rule}  {severity:<7}  {name}")
+    if suppressed:
+        click.echo(f"{suppressed:6d}  suppressed")
 
 
 def replayed_format(places: list[Destination]) -> str | None:
@@ -139,7 +172,8 @@ class RuleChoice(NamedTuple):
 
 
 def worker_lint(
-    choice: RuleChoice, settings: RunSettings, stdin_name: str, max_file_size: int, actor: str | None
+    choice: RuleChoice, settings: RunSettings, stdin_name: str, max_file_size: int, actor: str | None,
+    suppress: bool = True,
 ) -> Callable[[Sequence[Any]], list[LintResult]]:
     """In a spawned worker process: what checks its units, made as this run made it (an error in
     the rules or the actor file was reported by the main process)."""
@@ -149,7 +183,7 @@ def worker_lint(
     rules = select_rules(choice.rule_dirs, choice.profile, list(choice.selected), list(choice.ignored))
     entry = None if actor is None else read_actor(actor)
     given = None if isinstance(entry, InputError) else entry
-    return partial(lint_units, task=UnitTask(rules, settings, stdin_name, max_file_size, given))
+    return partial(lint_units, task=UnitTask(rules, settings, stdin_name, max_file_size, given, suppress))
 
 
 def _results_cache(options: dict[str, Any]) -> Any:
