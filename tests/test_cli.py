@@ -192,7 +192,7 @@ def test_expr_reports_diagnostics_with_a_caret():
     result = run("expr", "${user.email.substring(0, 1)}")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].startswith("<expression>:1:14: error ") and lines[0].endswith("[disabled-feature]")
+    assert lines[0].startswith("<expression>:1:14: P1L803 error ") and lines[0].endswith("[expression-disabled-feature]")
     assert lines[2] == "    " + " " * 13 + "^"
 
 
