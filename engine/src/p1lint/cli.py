@@ -64,6 +64,10 @@ select_option = click.option(
     "--select", multiple=True, help="Rule ids, id prefixes or names to run (comma-separated).")
 ignore_option = click.option(
     "--ignore", multiple=True, help="Rule ids, id prefixes or names to skip (comma-separated).")
+extend_select_option = click.option(
+    "--extend-select", multiple=True, help="Rules to run in addition to those selected (comma-separated).")
+extend_ignore_option = click.option(
+    "--extend-ignore", multiple=True, help="Rules to skip in addition to those ignored (comma-separated).")
 no_color_option = click.option(
     "--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
@@ -176,6 +180,8 @@ def cli() -> None:
 @report_format_option
 @select_option
 @ignore_option
+@extend_select_option
+@extend_ignore_option
 @fail_on_option
 @profile_option
 @rules_option

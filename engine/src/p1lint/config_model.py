@@ -132,6 +132,8 @@ SETTINGS = (
     Setting("profile", "profile", one_of(PROFILES)),
     Setting("select", "select", strings),
     Setting("ignore", "ignore", strings),
+    Setting("extend_select", "extend-select", strings),
+    Setting("extend_ignore", "extend-ignore", strings),
     Setting("fail_on", "fail-on", one_of(SEVERITIES)),
     Setting("output_format", "format", output_format),
     Setting("rule_dirs", "rules", strings),

@@ -38,7 +38,7 @@ def run_check(
     strict_unknowns: bool = False, no_cache: bool = False, cache_dir: Path | None = None,
     jobs: int | None = None, output: Path | None = None, docs_url: str | None = None,
     no_suppress: bool = False, show_suppressed: bool = False, exit_zero: bool = False,
-    statistics: bool = False,
+    statistics: bool = False, extend_select: tuple[str, ...] = (), extend_ignore: tuple[str, ...] = (),
 ) -> int:
     from p1lint.engine import lint_paths
 
@@ -47,7 +47,8 @@ def run_check(
     try:
         places = report_places(output_format, output, docs_url)
         options["output_format"] = replayed_format(places)
-        rules = select_rules(rule_dirs, profile, split_values(select), split_values(ignore), cache_dir)
+        chosen, skipped = combined_selection(select, ignore, extend_select, extend_ignore)
+        rules = select_rules(rule_dirs, profile, chosen, skipped, cache_dir)
         accepted = _load_baseline(baseline)
         if update_baseline and baseline is None:
             raise P1LintError("p1lint: --update-baseline needs --baseline FILE (or `baseline` in the "
@@ -59,7 +60,7 @@ def run_check(
                            custom_attributes=tuple(split_values(custom_attributes)),
                            strict_unknowns=strict_unknowns)
     cache = _results_cache(options)
-    choice = RuleChoice(rule_dirs, profile, tuple(split_values(select)), tuple(split_values(ignore)))
+    choice = RuleChoice(rule_dirs, profile, tuple(chosen), tuple(skipped))
     rebuild = partial(worker_lint, choice, settings, stdin_filename, max_file_size, actor, not no_suppress)
     result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache,
                         jobs=available_cpus() if jobs is None else jobs, rebuild=rebuild,
@@ -235,6 +236,22 @@ def _without_accepted(
         message = f"p1lint: {filtered.suppressed} findings accepted by the baseline {path}{stale}"
         click.echo(printable(message), err=True)
     return filtered.findings, filtered.accepted
+
+
+def combined_selection(
+    select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...] = (),
+    extend_ignore: tuple[str, ...] = (),
+) -> tuple[list[str], list[str]]:
+    """The patterns that select and ignore rules: `select` (the command line's replaces the
+    configuration's, as ruff's does) or, when none is given, every rule of the profile; then
+    `extend-select` and `extend-ignore` add to them."""
+    chosen, added = split_values(select), split_values(extend_select)
+    if added and not chosen:
+        chosen = [EVERY_RULE]  # the profile's rules, and those added
+    return [*chosen, *added], [*split_values(ignore), *split_values(extend_ignore)]
+
+
+EVERY_RULE = ""  # a pattern that is a prefix of every id, the least specific of all
 
 
 def select_rules(
