@@ -57,7 +57,7 @@ class LintResult:
         self.names.extend(part.names)
         self.files, self.unreadable = self.files + part.files, self.unreadable + part.unreadable
         self.suppressed += part.suppressed
-        self.suppressed_findings.extend(getattr(part, "suppressed_findings", ()))
+        self.suppressed_findings.extend(part.suppressed_findings)
         for rule, missing in part.not_checked.items():
             self.not_checked.setdefault(rule, missing)
 

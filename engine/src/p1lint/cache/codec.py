@@ -25,6 +25,7 @@ class Part(NamedTuple):
     not_checked: dict[str, str]
     suppressed: int
     names: list[str]  # the files read, in order
+    suppressed_findings: list[Finding] = []  # never mutated: each part gets its own list
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:
@@ -46,6 +47,7 @@ def part_to_json(part: Any) -> dict[str, Any]:
         "files": part.files, "skipped": [_encode(notice) for notice in part.skipped],
         "unreadable": part.unreadable, "not_checked": [list(item) for item in part.not_checked.items()],
         "suppressed": part.suppressed, "names": list(part.names),
+        "suppressed_findings": [finding_to_json(finding) for finding in part.suppressed_findings],
     }
 
 
@@ -61,6 +63,7 @@ def part_from_json(data: Any) -> Part:
             skipped=[_decode_tuple(Notice, item) for item in _list(data["skipped"])],
             unreadable=_count(data["unreadable"]), not_checked=_pairs(data["not_checked"]),
             suppressed=_count(data["suppressed"]), names=_strings(data["names"]),
+            suppressed_findings=[finding_from_json(item) for item in _list(data["suppressed_findings"])],
         )
     except KeyError as missing:
         raise BadEntry(f"no {missing}") from None
@@ -75,6 +78,7 @@ def merge_parts(parts: list[Part]) -> Part:
         merged.errors.extend(part.errors)
         merged.skipped.extend(part.skipped)
         merged.names.extend(part.names)
+        merged.suppressed_findings.extend(part.suppressed_findings)
         files, unreadable = files + part.files, unreadable + part.unreadable
         suppressed += part.suppressed
         for rule, missing in part.not_checked.items():
