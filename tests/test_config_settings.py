@@ -23,6 +23,8 @@ class ConfigFile(BaseModel):
     profile: Profile | None = None
     select: list[str] | None = None
     ignore: list[str] | None = None
+    extend_select: list[str] | None = Field(default=None, alias="extend-select")
+    extend_ignore: list[str] | None = Field(default=None, alias="extend-ignore")
     fail_on: SeverityName | None = Field(default=None, alias="fail-on")
     output_format: str | None = Field(default=None, alias="format")
     rule_dirs: list[str] | None = Field(default=None, alias="rules")
