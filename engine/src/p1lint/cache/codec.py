@@ -71,7 +71,7 @@ def part_from_json(data: Any) -> Part:
 
 def merge_parts(parts: list[Part]) -> Part:
     """The parts of a run together, as the engine adds them up; findings in report order."""
-    merged = Part([], [], 0, [], 0, {}, 0, [])
+    merged = Part([], [], 0, [], 0, {}, 0, [], [])
     files = unreadable = suppressed = 0
     for part in parts:
         merged.findings.extend(part.findings)
