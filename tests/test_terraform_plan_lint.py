@@ -293,3 +293,14 @@ def test_the_results_cache_sees_tf_files_placed_beside_a_plan(tmp_path):
     shutil.copytree(CONFIGURATION, root, dirs_exist_ok=True)
     after = {Path(f["file"]).name for f in json.loads(p1lint(*args).stdout)["findings"]}
     assert (before, after) == ({"release.json"}, {"main.tf"})
+
+
+def test_a_plan_placed_in_its_tf_files_is_one_file_checked(planned_here):
+    """Findings placed in the .tf files beside a plan are problems of the one file checked; the
+    root module's files are named as the plan is (no `./`)."""
+    run = subprocess.run([sys.executable, "-m", "p1lint", "check", "--no-cache", "release.json"],
+                         cwd=planned_here, capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    places = {line.split(":", 1)[0] for line in run.stdout.splitlines() if ": P1L" in line}
+    assert places == {"main.tf", "modules/partner-app/main.tf"}
+    assert run.stdout.rstrip().endswith(" in 1 file.")

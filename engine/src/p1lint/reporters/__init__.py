@@ -61,8 +61,11 @@ class Summary(NamedTuple):
             if not finding.suppression:  # shown, but suppressed: not counted as a problem
                 count[finding.severity] += 1
                 files.add(finding.file)
+        # a plan's findings may be placed in the .tf files beside it: never more files with
+        # problems than files checked
+        with_findings = min(len(files), outcome.files - outcome.unreadable)
         return cls(outcome.files, count["error"], count["warning"], count["info"],
-                   outcome.unreadable, len(files), outcome)
+                   outcome.unreadable, with_findings, outcome)
 
     @property
     def checked(self) -> int:

@@ -107,7 +107,8 @@ def _documents(directory: str, wanted: Any) -> list[SourceDocument]:
         names = sorted(os.listdir(directory))
     except OSError:
         return []
-    paths = [os.path.join(directory, n) for n in names if not n.startswith(".") and wanted(n)]
+    kept = [name for name in names if not name.startswith(".") and wanted(name)]
+    paths = [os.path.normpath(os.path.join(directory, name)) for name in kept]
     read = [read_source(path, max_size=MAX_SOURCE_BYTES) for path in paths if os.path.isfile(path)]
     return [document for document in read if isinstance(document, SourceDocument)]
 
