@@ -98,6 +98,20 @@ class Reporter(Protocol):
     def stop(self, summary: Summary) -> None: ...
 
 
+class CollectingReporter:
+    """A reporter that writes its whole report when the run stops: it keeps the findings it is handed."""
+
+    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
+        self.stream = stream
+        self.findings: list[Finding] = []
+
+    def start(self) -> None:
+        self.findings.clear()
+
+    def handle(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+
 def make_reporter(name: str, stream: IO[str], *, color: bool, quiet: bool) -> Reporter:
     module_name, class_name = REPORTERS[name].split(":")
     reporter_class = getattr(importlib.import_module(module_name), class_name)

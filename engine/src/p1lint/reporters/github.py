@@ -5,11 +5,9 @@ as plain log lines after one notice saying how many were left out, so none is dr
 
 from __future__ import annotations
 
-from typing import IO
-
 from p1lint.escaping import printable, printable_line
 from p1lint.findings import SEVERITY_RANK, Finding, InputError
-from p1lint.reporters import Summary
+from p1lint.reporters import CollectingReporter, Summary
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_STEP = 10  # annotations of each kind GitHub shows for one step
@@ -23,17 +21,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubReporter:
-    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
-        self.stream = stream
-        self.findings: list[Finding] = []
-
-    def start(self) -> None:
-        self.findings.clear()
-
-    def handle(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
+class GithubReporter(CollectingReporter):
     def stop(self, summary: Summary) -> None:
         ordered = sorted(self.findings, key=lambda finding: -SEVERITY_RANK[finding.severity])
         room = {"error": PER_STEP - min(len(summary.input_errors), PER_STEP), "warning": PER_STEP,

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import IO, Any
+from typing import Any
 
 from p1lint.findings import Finding, InputError, unicode_text
-from p1lint.reporters import Summary
+from p1lint.reporters import CollectingReporter, Summary
 from p1lint.reporters.identity import fingerprint
 from p1lint.reporters.rulehelp import RuleHelp
 
@@ -20,17 +20,7 @@ _SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
 INPUT_ERROR_CHECK = "p1lint/input-error"
 
 
-class GitlabReporter:
-    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
-        self.stream = stream
-        self.findings: list[Finding] = []
-
-    def start(self) -> None:
-        self.findings.clear()
-
-    def handle(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
+class GitlabReporter(CollectingReporter):
     def stop(self, summary: Summary) -> None:
         helps = summary.outcome.rule_help()
         issues = [_error_issue(error) for error in summary.input_errors]

@@ -7,28 +7,17 @@ measured, so suites and cases carry none."""
 
 from __future__ import annotations
 
-from typing import IO
 from xml.etree import ElementTree
 
 from p1lint.escaping import printable, printable_lines
 from p1lint.findings import Finding, InputError
-from p1lint.reporters import Summary, is_failing
+from p1lint.reporters import CollectingReporter, Summary, is_failing
 
 CLEAN_CASE = "no findings"
 ERROR_CASE = "could not be checked"
 
 
-class JunitReporter:
-    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
-        self.stream = stream
-        self.findings: list[Finding] = []
-
-    def start(self) -> None:
-        self.findings.clear()
-
-    def handle(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
+class JunitReporter(CollectingReporter):
     def stop(self, summary: Summary) -> None:
         suites = _suites(summary.outcome.checked, self.findings, summary.input_errors)
         root = ElementTree.Element("testsuites", name="p1lint", time=f"{summary.outcome.seconds:.3f}")

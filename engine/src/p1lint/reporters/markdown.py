@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import IO
 
 from p1lint import __version__
 from p1lint.escaping import printable
 from p1lint.findings import SEVERITY_RANK, Finding, InputError
-from p1lint.reporters import Summary
+from p1lint.reporters import CollectingReporter, Summary
 
 # Data is text, never markup: Markdown punctuation is backslash-escaped (no emphasis, code,
 # link or image; `:` so that no `https:` or `javascript:` autolink forms), HTML is written as
@@ -32,17 +31,7 @@ def _link(label: str, url: str) -> str:
     return f"[{_cell(label)}]({url})" if SAFE_LINK.fullmatch(url) else f"{_cell(label)} ({_cell(url)})"
 
 
-class MarkdownReporter:
-    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
-        self.stream = stream
-        self.findings: list[Finding] = []
-
-    def start(self) -> None:
-        self.findings.clear()
-
-    def handle(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
+class MarkdownReporter(CollectingReporter):
     def stop(self, summary: Summary) -> None:
         lines = [f"# p1lint report ({__version__})", "", *self._totals(summary)]
         if summary.failed:

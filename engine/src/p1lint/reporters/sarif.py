@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path, PurePath
-from typing import IO, Any
+from typing import Any
 from urllib.parse import quote
 
 from p1lint import __version__
 from p1lint.findings import SEVERITY_RANK, Finding, InputError, unicode_text
-from p1lint.reporters import Summary
+from p1lint.reporters import CollectingReporter, Summary
 from p1lint.reporters.identity import fingerprint
 from p1lint.reporters.rulehelp import RuleHelp
 
@@ -27,17 +27,7 @@ MAX_RESULTS = 25_000  # GitHub code scanning's limit of results per run
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-class SarifReporter:
-    def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
-        self.stream = stream
-        self.findings: list[Finding] = []
-
-    def start(self) -> None:
-        self.findings.clear()
-
-    def handle(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
+class SarifReporter(CollectingReporter):
     def stop(self, summary: Summary) -> None:
         kept = _most_severe(self.findings)
         helps = summary.outcome.rule_help()
