@@ -35,6 +35,9 @@ class ConfigFile(BaseModel):
     max_file_size: int | None = Field(default=None, alias="max-file-size")
     strict_unknowns: bool | None = Field(default=None, alias="strict-unknowns")
     docs_url: str | None = Field(default=None, alias="docs-url")
+    per_file_ignores: dict[str, list[str]] | None = Field(default=None, alias="per-file-ignores")
+    extend_per_file_ignores: dict[str, list[str]] | None = Field(default=None, alias="extend-per-file-ignores")
+    severities: dict[str, SeverityName] | None = Field(default=None, alias="severity")
 
     @field_validator("max_file_size", mode="before")
     @classmethod
@@ -117,6 +120,9 @@ EDGES = [
     {"max-file-size": True}, {"max-file-size": "0"}, {"max-file-size": 1.5}, {"max-file-size": "10MiB"},
     {"format": "xml"}, {"format": 1}, {"profile": "loose"}, {"select": "P1L1"}, {"select": ["a", 1]},
     {"fail-on": "x", "fail_on": "y"}, {"fail_on": "error"}, {"zz": 1, "select": [1]}, {"profil": "strict"},
+    {"severity": {"P1L301": "warning"}}, {"severity": {"P1L301": "fatal"}}, {"severity": ["P1L301"]},
+    {"per-file-ignores": {"a/*": ["P1L1"], "b": "P1L2"}}, {"per-file-ignores": {"a": [1]}},
+    {"extend-per-file-ignores": {}}, {"severities": {"a": "info"}},
 ]
 
 

@@ -13,6 +13,7 @@ from p1lint.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED
 from p1lint.findings import PROFILES, SEVERITIES
 from p1lint.reporters import REPORTERS
 from p1lint.run_settings import DEFAULT_REGEX_BUDGET
+from p1lint.scope_options import scope_options
 from p1lint.terminal import discard_stdout as _discard_stdout
 from p1lint.terminal import escape_unencodable_output, split_values
 
@@ -220,6 +221,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), envvar="P1LINT_CACHE_DIR",
               help="Directory of the results cache (default: $XDG_CACHE_HOME/p1lint, else ~/.cache/p1lint).")
+@scope_options
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes that check the inputs (default: the CPUs available); a little input is "
                    "checked in this one.")

@@ -84,7 +84,8 @@ def load_config(path: Path) -> dict[str, Any]:
     table = data.get("tool", {}).get("p1lint", {}) if path.name == "pyproject.toml" else data
     defaults, problem = read_settings(table)
     if problem is not None:
-        raise ConfigError(_located(path, problem))
+        raise ConfigError(_located(path, problem, table))
+    _place_tables(path, defaults)
     if "rule_dirs" in defaults:
         defaults["rule_dirs"] = [_rule_directory(path, entry) for entry in defaults["rule_dirs"]]
     if "baseline" in defaults:
@@ -114,11 +115,55 @@ def _rule_directory(config: Path, entry: str) -> str:
     raise ConfigError(str(InputError(str(config), line, column, message)))
 
 
-def _located(path: Path, problem: Problem) -> str:
+def _place_tables(path: Path, defaults: dict[str, Any]) -> None:
+    """Per-file ignores with their globs below the configuration's directory, and severity
+    overrides, each with the place of its entry (for the message if it names no rule)."""
+    from p1lint.fileignores import file_ignore
+    from p1lint.severity_overrides import SeverityOverride
+
+    for attribute, name in (("per_file_ignores", "per-file-ignores"),
+                            ("extend_per_file_ignores", "extend-per-file-ignores")):
+        if attribute in defaults:
+            defaults[attribute] = tuple(
+                file_ignore(glob, rules, str(path.parent), _origin(path, name, glob))
+                for glob, rules in defaults[attribute].items())
+    if "severities" in defaults:
+        defaults["severities"] = tuple(SeverityOverride(rule, level, _origin(path, "severity", rule))
+                                       for rule, level in defaults["severities"].items())
+
+
+def _origin(path: Path, table: str, key: str) -> str:
+    line, column = key_position(path, table, key)
+    return f"{path}:{line}:{column}"
+
+
+def key_position(path: Path, table: str, key: str) -> tuple[int, int]:
+    """Line and column of `key` in the table `table` (`[tool.p1lint.TABLE]` or `TABLE = {...}`)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = re.compile(rf"^\s*(\[\s*(tool\.p1lint\.)?[\"']?{re.escape(table)}[\"']?\s*\]|"
+                        rf"[\"']?{re.escape(table)}[\"']?\s*=)")
+    start = next((index for index, text in enumerate(lines) if header.match(text)), 0)
+    entry = re.compile(rf"(?:^|[{{,\s])([\"']?){re.escape(key)}\1\s*=")
+    for index in range(start, len(lines)):
+        found = entry.search(lines[index])
+        if found:
+            return index + 1, found.start(1) + 1
+    return start + 1, 1
+
+
+def _located(path: Path, problem: Problem, table: dict[str, Any]) -> str:
+    from p1lint.config_model import TABLE_VALUES, first_bad_key
+
     message = f"{problem.key}: {problem.message}"
     if problem.unknown:
         message = f"unknown setting {problem.key!r}{_did_you_mean(problem.key)}"
-    return str(InputError(str(path), _line_of(path, problem.key), 1, message))
+    line, column = _line_of(path, problem.key), 1
+    inner = TABLE_VALUES.get(problem.key)
+    bad = None if inner is None else first_bad_key(table.get(problem.key), inner)
+    if bad is not None:
+        line, column = key_position(path, problem.key, bad)
+        message = f"{problem.key}: {bad}: {problem.message}"
+    return str(InputError(str(path), line, column, message))
 
 
 def _did_you_mean(key: str) -> str:

@@ -59,6 +59,27 @@ def one_of(allowed: tuple[str, ...]) -> Reader:
     return read
 
 
+def mapping_of(read_value: Reader) -> Reader:
+    """A table of values each read by `read_value` (`per-file-ignores`, `severity`)."""
+
+    def read(value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise SettingError("Input should be a valid dictionary")
+        return {str(key): read_value(item) for key, item in value.items()}
+
+    return read
+
+
+def first_bad_key(value: Any, read_value: Reader) -> str | None:
+    """The key of a table whose value `read_value` refuses first (to locate the problem)."""
+    for key, item in value.items() if isinstance(value, dict) else ():
+        try:
+            read_value(item)
+        except SettingError:
+            return str(key)
+    return None
+
+
 def positive_number(value: Any) -> float:
     number = _number(value)
     if not number > 0:
@@ -144,7 +165,13 @@ SETTINGS = (
     Setting("max_file_size", "max-file-size", size),
     Setting("strict_unknowns", "strict-unknowns", boolean),
     Setting("docs_url", "docs-url", docs_url),
+    Setting("per_file_ignores", "per-file-ignores", mapping_of(strings)),
+    Setting("extend_per_file_ignores", "extend-per-file-ignores", mapping_of(strings)),
+    Setting("severities", "severity", mapping_of(one_of(SEVERITIES))),
 )
+TABLE_VALUES: dict[str, Reader] = {  # settings that are tables, by name: how each value is read
+    "per-file-ignores": strings, "extend-per-file-ignores": strings, "severity": one_of(SEVERITIES),
+}
 NAMES = tuple(setting.name for setting in SETTINGS)
 
 

@@ -1,4 +1,5 @@
-"""Which rules run: profile severities, then `--select`/`--ignore` (flake8's decision engine).
+"""Which rules run: profile severities (or the project's severity overrides), then
+`--select`/`--ignore` (flake8's decision engine).
 
 A pattern is a rule id prefix (`P1L1`) or a rule name. The longest matching pattern decides;
 a name is the most specific match of all; on a tie, `--ignore` wins."""
@@ -10,6 +11,7 @@ from typing import NamedTuple
 
 from p1lint.findings import SeverityName
 from p1lint.rules.compiled import CompiledRule
+from p1lint.severity_overrides import SeverityOverride, overridden
 
 NAME_MATCH = 1_000
 
@@ -35,11 +37,12 @@ def is_selected(rule: CompiledRule, select: Sequence[str], ignore: Sequence[str]
 
 
 def active_rules(
-    rules: Iterable[CompiledRule], profile: str, select: Sequence[str] = (), ignore: Sequence[str] = ()
+    rules: Iterable[CompiledRule], profile: str, select: Sequence[str] = (), ignore: Sequence[str] = (),
+    severities: Sequence[SeverityOverride] = (),
 ) -> list[ActiveRule]:
     active = []
     for rule in rules:
-        severity = rule.severity_in(profile)
+        severity = overridden(rule.id, rule.name, severities, rule.severity_in(profile))
         if severity is None and _specificity(rule, select) >= len(rule.id):
             severity = rule.severity  # named explicitly: on even where the profile has it off
         if severity is not None and is_selected(rule, select, ignore):

@@ -24,8 +24,10 @@ __all__ = ["exit_code", "not_checked_lines", "run_check", "select_rules"]
 
 if TYPE_CHECKING:
     from p1lint.engine import LintResult
+    from p1lint.fileignores import FileIgnore
     from p1lint.reporters import Outcome
     from p1lint.reporters.destinations import Destination
+    from p1lint.severity_overrides import SeverityOverride
 
 
 def run_check(
@@ -39,6 +41,8 @@ def run_check(
     jobs: int | None = None, output: Path | None = None, docs_url: str | None = None,
     no_suppress: bool = False, show_suppressed: bool = False, exit_zero: bool = False,
     statistics: bool = False, extend_select: tuple[str, ...] = (), extend_ignore: tuple[str, ...] = (),
+    per_file_ignores: tuple[FileIgnore, ...] = (), extend_per_file_ignores: tuple[FileIgnore, ...] = (),
+    severities: tuple[SeverityOverride, ...] = (),
 ) -> int:
     from p1lint.engine import lint_paths
 
@@ -48,7 +52,8 @@ def run_check(
         places = report_places(output_format, output, docs_url)
         options["output_format"] = replayed_format(places)
         chosen, skipped = combined_selection(select, ignore, extend_select, extend_ignore)
-        rules = select_rules(rule_dirs, profile, chosen, skipped, cache_dir)
+        file_ignores = (*per_file_ignores, *extend_per_file_ignores)
+        rules = select_rules(rule_dirs, profile, chosen, skipped, cache_dir, severities, file_ignores)
         accepted = _load_baseline(baseline)
         if update_baseline and baseline is None:
             raise P1LintError("p1lint: --update-baseline needs --baseline FILE (or `baseline` in the "
@@ -60,11 +65,12 @@ def run_check(
                            custom_attributes=tuple(split_values(custom_attributes)),
                            strict_unknowns=strict_unknowns)
     cache = _results_cache(options)
-    choice = RuleChoice(rule_dirs, profile, tuple(chosen), tuple(skipped))
+    choice = RuleChoice(rule_dirs, profile, tuple(chosen), tuple(skipped), severities)
     rebuild = partial(worker_lint, choice, settings, stdin_filename, max_file_size, actor, not no_suppress)
     result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache,
                         jobs=available_cpus() if jobs is None else jobs, rebuild=rebuild,
                         suppress=not no_suppress)
+    _drop_ignored(result, file_ignores)
     accepted = None if no_suppress else accepted
     print_notes(result, quiet)
     if write_baseline is not None:
@@ -85,6 +91,15 @@ def run_check(
         cache.record_run(paths, options, result)
     code = exit_code(findings, bool(result.errors), fail_on, written)
     return EXIT_OK if exit_zero and code == EXIT_FINDINGS else code
+
+
+def _drop_ignored(result: Any, entries: Sequence[FileIgnore]) -> None:
+    """Leave out the findings of the rules per-file ignores turn off in their files."""
+    from p1lint.fileignores import without_ignored
+
+    if entries:
+        result.findings = without_ignored(result.findings, entries)
+        result.suppressed_findings = without_ignored(result.suppressed_findings, entries)
 
 
 def _write_all(
@@ -170,6 +185,7 @@ class RuleChoice(NamedTuple):
     profile: str
     selected: tuple[str, ...]
     ignored: tuple[str, ...]
+    severities: tuple[SeverityOverride, ...] = ()
 
 
 def worker_lint(
@@ -181,7 +197,8 @@ def worker_lint(
     from p1lint.engine import UnitTask, lint_units
     from p1lint.environment.actor import read_actor
 
-    rules = select_rules(choice.rule_dirs, choice.profile, list(choice.selected), list(choice.ignored))
+    rules = select_rules(choice.rule_dirs, choice.profile, list(choice.selected), list(choice.ignored),
+                         severities=choice.severities)
     entry = None if actor is None else read_actor(actor)
     given = None if isinstance(entry, InputError) else entry
     return partial(lint_units, task=UnitTask(rules, settings, stdin_name, max_file_size, given, suppress))
@@ -256,16 +273,35 @@ EVERY_RULE = ""  # a pattern that is a prefix of every id, the least specific of
 
 def select_rules(
     rule_dirs: tuple[Path, ...], profile: str, selected: list[str], ignored: list[str],
-    cache_dir: Path | None = None,
+    cache_dir: Path | None = None, severities: Sequence[SeverityOverride] = (),
+    file_ignores: Sequence[FileIgnore] = (),
 ) -> list[ActiveRule]:
-    """The catalogue filtered by profile and selection; a pattern matching no rule is an error."""
-    from p1lint.catalogue import did_you_mean, load_catalogue
-    from p1lint.selection import active_rules, unknown_patterns
+    """The catalogue filtered by profile and selection, with the severity overrides; a pattern
+    matching no rule is an error (at its place in the configuration, if it comes from there)."""
+    from p1lint.catalogue import load_catalogue
+    from p1lint.selection import active_rules
 
     catalogue = load_catalogue(rule_dirs, cache_dir)
-    unknown = unknown_patterns(catalogue, [*selected, *ignored])
+    _require_known(catalogue, "p1lint", [*selected, *ignored])
+    for override in severities:
+        _require_known(catalogue, _where(override.origin, "severity"), [override.rule])
+    for entry in file_ignores:
+        _require_known(catalogue, _where(entry.origin, "per-file-ignores"), entry.rules)
+    return active_rules(catalogue, profile, selected, ignored, severities)
+
+
+def _where(origin: str, setting: str) -> str:
+    """`file:line:col: setting` of a configuration entry, `p1lint: --setting` of an option."""
+    return f"{origin}: {setting}" if origin else f"p1lint: --{setting}"
+
+
+def _require_known(catalogue: Any, where: str, patterns: Sequence[str]) -> None:
+    from p1lint.catalogue import did_you_mean
+    from p1lint.selection import unknown_patterns
+
+    unknown = unknown_patterns(catalogue, patterns)
     if unknown:
         hint = did_you_mean(catalogue, unknown)
-        raise P1LintError(f"p1lint: no rule matches {', '.join(unknown)}{hint} (see `p1lint rules`)")
-    return active_rules(catalogue, profile, selected, ignored)
+        listed = ", ".join(unknown)
+        raise P1LintError(printable(f"{where}: no rule matches {listed}{hint} (see `p1lint rules`)"))
 
