@@ -69,6 +69,60 @@ def test_exit_codes_of_a_replay_are_those_of_the_run(tmp_path):
     assert codes == {"findings": 1, "clean": 0, "malformed": 2}
 
 
+def test_a_re_run_prints_the_transcript_of_the_run_without_decoding_a_finding(tmp_path):
+    arguments = ["check", BAD, MALFORMED]
+    first = p1lint(*arguments, cache=tmp_path)
+    again = p1lint(*arguments, cache=tmp_path, importtime=True)
+    assert again.shown == first.shown and first.code == 2 and first.stdout and first.stderr
+    assert "p1lint.cache.transcript" in again.modules
+    assert again.modules.isdisjoint({"p1lint.cache.codec", "p1lint.findings", "p1lint.reporters", "typing"})
+
+
+def rewrite_transcripts(cache, transcript):
+    """Replace the transcript of every run record of `cache` (None: remove it)."""
+    for entry in cache.rglob("run-*.json"):
+        data = json.loads(entry.read_text())
+        data["body"].pop("transcript")
+        if transcript is not None:
+            data["body"]["transcript"] = transcript
+        entry.write_text(json.dumps(data))
+
+
+@pytest.mark.parametrize("arguments", CASES.values(), ids=list(CASES))
+def test_a_record_without_a_transcript_is_replayed_from_its_units(arguments, tmp_path):
+    first = p1lint("check", *arguments, cache=tmp_path)
+    rewrite_transcripts(tmp_path, None)
+    again = p1lint("check", *arguments, cache=tmp_path, importtime=True)
+    assert WALL_TIME.sub("", str(again.shown)) == WALL_TIME.sub("", str(first.shown))
+    assert "p1lint.cache.codec" in again.modules and again.heavy() == []
+
+
+FORGED_TRANSCRIPTS = {
+    "wrong types": {"color": False, "stderr": 3, "stdout": [], "exit_code": "0"},
+    "another colour choice": {"color": True, "stderr": "", "stdout": "forged\n", "exit_code": 0},
+    "terminal control codes": {"color": False, "stderr": "", "stdout": "\x1b]0;title\x07\n", "exit_code": 0},
+    "control codes besides colours": {"color": False, "stderr": "\x1b[2J", "stdout": "", "exit_code": 0},
+}
+
+
+@pytest.mark.parametrize("forged", FORGED_TRANSCRIPTS.values(), ids=list(FORGED_TRANSCRIPTS))
+def test_a_transcript_p1lint_did_not_write_is_not_printed(forged, tmp_path):
+    first = p1lint("check", BAD, cache=tmp_path)
+    rewrite_transcripts(tmp_path, forged)
+    again = p1lint("check", BAD, cache=tmp_path, importtime=True)
+    assert again.shown == first.shown and "p1lint.cache.codec" in again.modules
+
+
+def test_the_transcript_is_kept_for_the_colour_choice_of_its_run(tmp_path):
+    coloured = environment(tmp_path, FORCE_COLOR="1")
+    plain = p1lint("check", BAD, cache=tmp_path)
+    expected = p1lint("check", "--no-cache", BAD, cache=None, env=coloured)
+    assert b"\x1b[" in expected.stdout and b"\x1b[" not in plain.stdout
+    from_units = p1lint("check", BAD, cache=tmp_path, env=coloured, importtime=True)
+    assert from_units.shown == expected.shown and "p1lint.cache.codec" in from_units.modules
+    assert p1lint("check", BAD, cache=tmp_path, importtime=True).shown == plain.shown
+
+
 @pytest.fixture
 def workspace(tmp_path):
     """A repository with two application files, dated back."""

@@ -5,39 +5,40 @@ purpose: nothing here imports click or the engine."""
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import IO, Any
 
 from p1lint.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from p1lint.findings import SEVERITY_RANK, Finding
 
 
-def echo_error(line: str) -> None:
-    """One line on standard error."""
-    sys.stderr.write(f"{line}\n")
-    sys.stderr.flush()
+def echo_error(line: str, stream: IO[str] | None = None) -> None:
+    """One line on standard error (or `stream`)."""
+    stream = stream or sys.stderr
+    stream.write(f"{line}\n")
+    stream.flush()
 
 
-def print_notes(result: Any, quiet: bool) -> None:
-    """Input errors, then (unless `quiet`) skipped files, rules not checked and suppressed counts."""
+def print_notes(result: Any, quiet: bool, stream: IO[str] | None = None) -> None:
+    """Input errors, then (unless `quiet`) skipped files, rules not checked and suppressed counts,
+    on standard error (or `stream`)."""
     for error in result.errors:
-        echo_error(str(error))
+        echo_error(str(error), stream)
     for notice in [] if quiet else result.skipped:
-        echo_error(str(notice))
+        echo_error(str(notice), stream)
     for line in [] if quiet else not_checked_lines(result.not_checked):
-        echo_error(line)
+        echo_error(line, stream)
     if result.suppressed and not quiet:
-        echo_error(f"p1lint: {result.suppressed} findings suppressed by inline comments")
+        echo_error(f"p1lint: {result.suppressed} findings suppressed by inline comments", stream)
 
 
 def print_report(
-    findings: list[Finding], result: Any, output_format: str, no_color: bool, quiet: bool,
-    fail_on: str = "error",
+    findings: list[Finding], result: Any, output_format: str, quiet: bool, fail_on: str,
+    stream: IO[str], color: bool,
 ) -> None:
-    """The findings through the reporter of `output_format`, on standard output (a replayed run)."""
+    """The findings through the reporter of `output_format`, on `stream` (a replayed run)."""
     from p1lint.reporters import Outcome, make_reporter, report
-    from p1lint.terminal import use_color
 
-    reporter = make_reporter(output_format, sys.stdout, color=use_color(no_color, sys.stdout), quiet=quiet)
+    reporter = make_reporter(output_format, stream, color=color, quiet=quiet)
     outcome = Outcome(result.files, result.unreadable, tuple(result.errors),
                       tuple(getattr(result, "names", ())), fail_on)
     report(reporter, findings, outcome)

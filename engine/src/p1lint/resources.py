@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing typing on the replay path
 if TYPE_CHECKING:
     from pathlib import Path
 

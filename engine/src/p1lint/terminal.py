@@ -4,7 +4,10 @@ values and when to colour the output."""
 from __future__ import annotations
 
 import os
-from typing import Any
+
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing typing on the replay path
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def split_values(values: tuple[str, ...]) -> list[str]:

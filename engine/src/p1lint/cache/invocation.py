@@ -7,9 +7,12 @@ find the record of the same run; the full run keeps it here to write that record
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from p1lint.cache.keys import digest_json, file_state, installation_fingerprint
+
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing typing on the replay path
+if TYPE_CHECKING:
+    from typing import Any
 
 _CURRENT: list[str] = []  # the key of this process's command line, once computed
 NO_CACHE = "--no-cache"

@@ -10,13 +10,19 @@ import json
 import os
 import stat
 import sys
-from typing import Any
 
 from p1lint import __version__
 
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing typing on the replay path
+
 RACY_NS = 2_000_000_000
-FileState = list[Any]  # [path, size, mtime_ns, digest]
-DirectoryState = list[Any]  # [path, digest of its names]
+if TYPE_CHECKING:
+    from typing import Any
+
+    FileState = list[Any]  # [path, size, mtime_ns, digest]
+    DirectoryState = list[Any]  # [path, digest of its names]
+else:
+    FileState = DirectoryState = list
 _CHUNK = 1 << 20
 
 

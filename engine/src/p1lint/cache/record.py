@@ -6,10 +6,13 @@ entries and the options that shape the output."""
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from p1lint.cache.invocation import current
 from p1lint.cache.keys import DirectoryState, FileState, directory_state, file_state
+from p1lint.cache.transcript import transcribe
+from p1lint.terminal import use_color
 
 # the options of `check` whose effect `replay` reproduces (by the units' entries or `RENDER`);
 # a run that gives any other option a value of its own is not recorded
@@ -30,9 +33,11 @@ def write_record(cache: Any, paths: list[str], options: dict[str, Any], result: 
     directories = _directories(paths, [state[0] for state in cache.files], options)
     if files is None or directories is None:
         return
+    render = {name: options[name] for name in RENDER}
     body = {
-        "taken_ns": cache.started_ns, "render": {name: options[name] for name in RENDER},
+        "taken_ns": cache.started_ns, "render": render,
         "files": [*cache.files, *files], "directories": directories, "units": cache.units,
+        "transcript": transcribe(result, render, use_color(options["no_color"], sys.stdout)),
     }
     cache.entries.write("run", key, body)
 

@@ -1,17 +1,22 @@
 """The start-up path: before click, pydantic, the rules or the engine are imported, look the
 command line up in the results cache; when the run it asks for was recorded and every file and
-directory it read is unchanged, print the recorded result through the requested reporter and
-return its exit code. Anything else — no record, a changed file, a bad entry — returns None and
-the full run goes on (and records itself for next time)."""
+directory it read is unchanged, print the recorded result and return its exit code — from the
+record's transcript when it has one for this colour choice (`p1lint.cache.transcript`), else
+through the requested reporter from the units' entries. Anything else — no record, a changed
+file, a bad entry — returns None and the full run goes on (and records itself for next time)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from p1lint.cache.codec import BadEntry, Part, merge_parts, part_from_json
+from p1lint.cache import transcript
 from p1lint.cache.invocation import invocation_key, option_values, remember
 from p1lint.cache.keys import directory_unchanged, file_unchanged
 from p1lint.cache.store import Store, cache_root
+
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing typing on the replay path
+if TYPE_CHECKING:
+    from typing import Any
+
+    from p1lint.cache.codec import Part
 
 
 def replay(argv: list[str]) -> int | None:
@@ -24,12 +29,22 @@ def replay(argv: list[str]) -> int | None:
         return None
     if found is None:
         return None
-    render, part = found
-    return _print(part, render)
+    try:
+        return transcript.play(found) if isinstance(found, dict) else _print(*found)
+    except BrokenPipeError:  # as the full run: the reader left, nothing to report to
+        from p1lint.exitcodes import EXIT_ERROR
+        from p1lint.terminal import discard_stdout
+
+        discard_stdout()
+        return EXIT_ERROR
 
 
-def _recorded(argv: list[str], key: str) -> tuple[dict[str, Any], Part] | None:
+def _recorded(argv: list[str], key: str) -> dict[str, Any] | tuple[Part, dict[str, Any]] | None:
+    """The run's transcript, or its units' merged result and how to render it; None: not recorded."""
     import os
+    import sys
+
+    from p1lint.terminal import use_color
 
     if os.environ.get("P1LINT_DEBUG"):
         return None
@@ -41,11 +56,18 @@ def _recorded(argv: list[str], key: str) -> tuple[dict[str, Any], Part] | None:
     body = store.read("run", key)
     if body is None or not _unchanged(body):
         return None
-    render, parts = _render(body.get("render")), _parts(store, body.get("units"))
+    render, kept = body.get("render"), body.get("transcript")
+    no_color = render.get("no_color") if isinstance(render, dict) else None
+    if type(no_color) is bool and transcript.usable(kept, use_color(no_color, sys.stdout)):
+        store.touch("run", key)
+        return kept
+    from p1lint.cache.codec import merge_parts
+
+    render, parts = _render(render), _parts(store, body.get("units"))
     if render is None or parts is None:
         return None
     store.touch("run", key)
-    return render, merge_parts(parts)
+    return merge_parts(parts), render
 
 
 def _unchanged(body: dict[str, Any]) -> bool:
@@ -68,6 +90,8 @@ def _render(render: Any) -> dict[str, Any] | None:
 
 
 def _parts(store: Store, keys: Any) -> list[Part] | None:
+    from p1lint.cache.codec import BadEntry, part_from_json
+
     if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
         return None
     parts = []
@@ -81,16 +105,12 @@ def _parts(store: Store, keys: Any) -> list[Part] | None:
 
 
 def _print(part: Part, render: dict[str, Any]) -> int:
-    from p1lint.exitcodes import EXIT_ERROR
+    import sys
+
     from p1lint.outcome import exit_code, print_notes, print_report
+    from p1lint.terminal import use_color
 
-    try:
-        print_notes(part, render["quiet"])
-        print_report(part.findings, part, render["output_format"], render["no_color"], render["quiet"],
-                     render["fail_on"])
-    except BrokenPipeError:  # as the full run: the reader left, nothing to report to
-        from p1lint.terminal import discard_stdout
-
-        discard_stdout()
-        return EXIT_ERROR
+    print_notes(part, render["quiet"])
+    print_report(part.findings, part, render["output_format"], render["quiet"], render["fail_on"],
+                 sys.stdout, use_color(render["no_color"], sys.stdout))
     return exit_code(part.findings, bool(part.errors), render["fail_on"])

@@ -13,9 +13,12 @@ import json
 import os
 import stat
 import time
-from typing import Any
 
 from p1lint.cachedir import cache_root
+
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING` without importing typing on the replay path
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Store", "cache_root", "prune"]
 
