@@ -27,7 +27,9 @@ PARENT_LEVELS = 3  # a snapshot's `applications/<id>/<collection>.json` is read 
 
 def write_record(cache: Any, paths: list[str], options: dict[str, Any], result: Any) -> None:
     key = current()
-    if key is None or not _replayable(options) or None in cache.units or cache.errors != len(result.errors):
+    if key is None or options["output_format"] is None or not _replayable(options):
+        return  # not asked for again, or not replayed (see `replayed_format`)
+    if None in cache.units or cache.errors != len(result.errors):
         return
     files = _extra_files(options)
     directories = _directories(paths, [state[0] for state in cache.files], options)
