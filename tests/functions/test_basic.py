@@ -30,6 +30,11 @@ def problems(name, value, application=None, **options):
         ("falsy", ["a"], [("must be unset, false or empty", ())]),
         ("falsy", MISSING, []),
         ("falsy", False, []),
+        ("not-blank", "", [("is empty or whitespace only", ())]),
+        ("not-blank", " \t\u00a0\u2028", [("is empty or whitespace only", ())]),
+        ("not-blank", " Partner portal ", []),
+        ("not-blank", MISSING, []),  # absence is P1L004's, not a blank name
+        ("not-blank", 7, []),  # a wrong type is the structure rules'
     ],
 )
 def test_presence_functions(name, value, expected):

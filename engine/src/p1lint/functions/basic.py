@@ -39,6 +39,14 @@ def falsy(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]
         yield Problem("must be unset, false or empty")
 
 
+@check_function("not-blank", NoOptions)
+def not_blank(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
+    """A present string must hold a character that is not whitespace (as `str.isspace` defines
+    it: Unicode's spaces, line and paragraph separators, and the ASCII control separators)."""
+    if isinstance(value, str) and (not value or value.isspace()):
+        yield Problem("is empty or whitespace only")
+
+
 class EnumOptions(Options):
     values: list[Any]
 
