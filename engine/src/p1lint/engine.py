@@ -27,6 +27,9 @@ from p1lint.terraform.values import Unknown
 
 if TYPE_CHECKING:
     from p1lint.authorization.parameters import Form
+    from p1lint.ruleplan import ApplicationKind
+
+Kinds = dict["ApplicationKind", list[ActiveRule]]
 
 
 
@@ -285,17 +288,20 @@ def regex_budget(settings: RunSettings) -> RegexBudget:
 def _lint_environment(
     environment: Environment, rules: list[ActiveRule], settings: RunSettings, result: LintResult
 ) -> None:
-    usable = _usable(rules, environment, result)
+    from p1lint.ruleplan import rule_plan
+
+    plan = rule_plan(rules).for_environment(environment)
+    for rule_id, missing in plan.not_checked:
+        result.not_checked.setdefault(rule_id, missing)
     budget = regex_budget(settings)
-    per_application = [r for r in usable if r.rule.scope == "application"]
     for target in environment.applications:
         try:
-            _run(per_application, target, environment, settings, result, budget)
+            _run(plan.per_application, target, environment, settings, result, budget, plan.kinds)
         except Exception as error:  # a bug must cost one application's findings, not the run
             result.errors.append(_internal_error(target.location.document.name, error))
     try:
-        _run_environment_scope(usable, environment, settings, result, budget)
-        _run_requests(usable, environment, settings, result, budget)
+        _run_environment_scope(plan.environment_scope, environment, settings, result, budget)
+        _run_requests(plan.request_scope, environment, settings, result, budget)
     except Exception as error:  # as above: report, never crash
         result.errors.append(_internal_error(environment.name, error))
 
@@ -315,14 +321,14 @@ def _usable(rules: list[ActiveRule], environment: Environment, result: LintResul
 
 def _run(
     rules: list[ActiveRule], target: ApplicationTarget, environment: Environment,
-    settings: RunSettings, result: LintResult, budget: RegexBudget,
+    settings: RunSettings, result: LintResult, budget: RegexBudget, kinds: Kinds | None = None,
 ) -> None:
     document, located, data = target.location.document, target.located, target.application
     repeated = tuple(located.view.viewed(p) for p in document.repeated_keys_below(target.location.pointer))
     context = Context(data, settings, duplicate_keys=repeated, regex_budget=budget, environment=environment,
                       renamed=getattr(located.view, "renamed", ()))
     about = About.of(target)
-    for hit in check(rules, data, context, result.errors, document.name):
+    for hit in check(rules, data, context, result.errors, document.name, kinds):
         location = target.locate(hit.pointer)
         if _reported(location, settings):
             _record_safely(hit, location, located.view.original(hit.pointer), result, about)
@@ -396,10 +402,9 @@ def _run_environment_scope(
 ) -> None:
     """Rules over the whole environment (unique names, role coverage), and those that report on
     what they did; pointers map back to the file and place of each object."""
-    scoped = [r for r in rules if r.rule.scope == "environment"]
+    scoped = rules  # those of `scope: environment`, then those that report on the others
     if not scoped or (not environment.applications and not environment.has_context):
         return
-    scoped += [r for r in rules if r.rule.function.after_others]
     data = environment.data()
     context = Context(data, settings, regex_budget=budget, environment=environment)
     owners = _owners(environment)
@@ -473,16 +478,13 @@ def _run_requests(
 
 
 def check(
-    rules: list[ActiveRule], data: Any, context: Context, errors: list[InputError], file: str
+    rules: list[ActiveRule], data: Any, context: Context, errors: list[InputError], file: str,
+    kinds: Kinds | None = None,
 ) -> Iterator[Hit]:
     """The hits of `rules` on `data`. A rule whose conditions are undecided (unknown values)
-    does not apply; rules that report on the others (`after_others`) run last."""
-    chosen = relevant(rules, data, context)
-    known = isinstance(data, dict) and not context.has_unknowns
-    for active in [a for a in chosen if not a.rule.function.after_others] + [
-            a for a in chosen if a.rule.function.after_others]:
-        if known and _selects_nothing(active.rule.entry_fields, data):
-            continue
+    does not apply; rules that report on the others (`after_others`) run last. `kinds`: the rules
+    chosen for each kind of application before (see `ruleplan`)."""
+    for active in _chosen(rules, data, context, kinds):
         try:
             outcome = active.rule.applies(data)
             if outcome is True:
@@ -491,6 +493,29 @@ def check(
                 context.note_unjudged(active.rule.id, active.rule.name, outcome.unknowns)
         except Exception as error:  # a bug in a function must not hide the other findings
             errors.append(_internal_error(file, error, active.rule.id))
+
+
+def _chosen(rules: list[ActiveRule], data: Any, context: Context, kinds: Kinds | None) -> list[ActiveRule]:
+    """The rules that look at `data`, in the order they run; the same for every application of a kind."""
+    from p1lint.ruleplan import MAX_KINDS, application_kind
+
+    kind = application_kind(data) if kinds is not None and not context.has_unknowns else None
+    if kind is None or kinds is None:
+        return _ordered(rules, data, context)
+    found = kinds.get(kind)
+    if found is None:
+        found = _ordered(rules, data, context)
+        if len(kinds) < MAX_KINDS:
+            kinds[kind] = found
+    return found
+
+
+def _ordered(rules: list[ActiveRule], data: Any, context: Context) -> list[ActiveRule]:
+    chosen = relevant(rules, data, context)
+    known = isinstance(data, dict) and not context.has_unknowns
+    ordered = [a for a in chosen if not a.rule.function.after_others] + [
+        a for a in chosen if a.rule.function.after_others]
+    return [a for a in ordered if not (known and _selects_nothing(a.rule.entry_fields, data))]
 
 
 def _selects_nothing(entry_fields: tuple[str, ...] | None, data: dict[str, Any]) -> bool:

@@ -134,7 +134,12 @@ def repository_file(file: str) -> str:
     path; names that are not paths (`<stdin>`) as they are."""
     if file.startswith("<"):
         return file
-    path = Path(os.path.abspath(file))
+    return _relative_to_repository(os.path.abspath(file))
+
+
+@lru_cache(maxsize=4096)  # a file's findings share it
+def _relative_to_repository(absolute: str) -> str:
+    path = Path(absolute)
     root = _repository_root(str(path.parent))
     return path.relative_to(root).as_posix() if root else path.as_posix()
 

@@ -29,6 +29,7 @@ MAX_NESTING = 3  # URIs inside parameter values inside URIs ...
 MAX_WALK_DEPTH = 8
 MAX_WALK_VALUES = 2_000  # values of a checked value searched for credentials a detail might quote
 MAX_SHOWN_TEXT = 2_000  # characters of one text shown (a message shows far fewer)
+MAX_REMEMBERED_TEXT = 512  # texts up to this length have their spans remembered
 MIN_QUOTED_CREDENTIAL = 3  # shorter pieces are not searched for in free text (they would hit words)
 
 # Parameter names whose value is a credential, compared after percent-decoding, in lowercase,
@@ -105,9 +106,19 @@ def credentials_in(value: Any, sensitive: bool = False) -> Iterator[str]:
             stack += [(item, secret, depth + 1) for item in node]
 
 
-def _all_spans(text: str) -> set[Span]:
-    """Spans of `text` read as one URI, and of each URI-like word among its first characters."""
-    return {*credential_spans(text), *_word_spans(text[:MAX_SHOWN_TEXT])}
+def _all_spans(text: str) -> frozenset[Span]:
+    """Spans of `text` read as one URI, and of each URI-like word among its first characters
+    (worked out once for a short text: details and values repeat across a run's findings)."""
+    return _short_text_spans(text) if len(text) <= MAX_REMEMBERED_TEXT else _spans(text)
+
+
+@lru_cache(maxsize=4096)
+def _short_text_spans(text: str) -> frozenset[Span]:
+    return _spans(text)
+
+
+def _spans(text: str) -> frozenset[Span]:
+    return frozenset((*credential_spans(text), *_word_spans(text[:MAX_SHOWN_TEXT])))
 
 
 def _word_spans(text: str) -> Iterator[Span]:

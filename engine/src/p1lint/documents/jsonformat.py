@@ -36,10 +36,10 @@ class JsonFormat:
         return SourceDocument(name, text, data, self, locate(data, repeats.found))
 
     def locator(self, text: str) -> Locator:
-        from p1lint.documents.jsonpositions import json_offsets
+        from p1lint.documents.jsonpositions import JsonOffsets
         from p1lint.documents.spans import OffsetLocator
 
-        return OffsetLocator(text, json_offsets(text))
+        return OffsetLocator(text, JsonOffsets(text))
 
 
 def _json_hint(error: json.JSONDecodeError) -> str:

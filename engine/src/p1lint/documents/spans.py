@@ -19,6 +19,12 @@ from p1lint.pointer import Pointer
 Offsets = tuple[int, int]  # of a value's first character, and of the character after its last
 
 
+class OffsetsOf(Protocol):
+    """Pointer → offsets of the value there, None when there is none (a dict, or a lazy reader)."""
+
+    def get(self, pointer: Pointer, /) -> Offsets | None: ...
+
+
 class Span(NamedTuple):
     line: int
     column: int
@@ -43,7 +49,7 @@ class OffsetLocator:
     """A `Locator` over the offsets of each value of a JSON or YAML text; lines are counted only
     for the pointers asked for."""
 
-    def __init__(self, text: str, offsets: dict[Pointer, Offsets]) -> None:
+    def __init__(self, text: str, offsets: OffsetsOf) -> None:
         self._text = text
         self._offsets = offsets
         self._index: LineIndex | None = None

@@ -58,11 +58,20 @@ class Options:
         return tuple(getattr(self, name) for name in option_fields(type(self)))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Options) and type(other) is type(self) and (
-            other._option_values() == self._option_values())
+        return other is self or (isinstance(other, Options) and type(other) is type(self) and (
+            other._option_values() == self._option_values()))
 
     def __hash__(self) -> int:
-        return hash((type(self), self._option_values()))
+        """Worked out once (the options never change): functions key their memos by them."""
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash((type(self), self._option_values()))
+            object.__setattr__(self, "_hash", found)
+        return int(found)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The options without their hash: another process hashes differently."""
+        return {name: value for name, value in self.__dict__.items() if name != "_hash"}
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in option_fields(type(self)))
