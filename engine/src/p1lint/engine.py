@@ -23,11 +23,13 @@ from p1lint.messages import render
 from p1lint.pointer import Pointer, format_pointer
 from p1lint.run_settings import RunSettings
 from p1lint.selection import ActiveRule
+from p1lint.shards import WHOLE, Share
 from p1lint.terraform.values import Unknown
 
 if TYPE_CHECKING:
     from p1lint.authorization.parameters import Form
     from p1lint.ruleplan import ApplicationKind
+    from p1lint.shards import Piece, Segments
 
 Kinds = dict["ApplicationKind", list[ActiveRule]]
 
@@ -98,7 +100,7 @@ def lint_paths(
     paths: Iterable[str], rules: list[ActiveRule], settings: RunSettings | None = None,
     stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None,
     cache: UnitCache | None = None, jobs: int = 1,
-    rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult]]] | None = None,
+    rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult | Segments]]] | None = None,
     suppress: bool = True,
 ) -> LintResult:
     """Lint every file below `paths`, one environment at a time (a snapshot, the applications of
@@ -128,24 +130,30 @@ def lint_paths(
 
 def _lint_all(
     units: list[Any], task: UnitTask, jobs: int,
-    rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult]]] | None,
+    rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult | Segments]]] | None,
 ) -> Iterator[LintResult]:
     """The result of each unit, in order: from worker processes when there is enough input."""
     from p1lint.parallel import in_workers, worth_workers
+    from p1lint.shards import pieces, units_of
 
-    if jobs > 1 and worth_workers(units):
-        for parts in in_workers(units, jobs, partial(lint_units, task=task), crashed_unit, rebuild):
-            yield from parts
+    checked = pieces(units, jobs)  # a large unit is shared among the workers (see `shards`)
+    if jobs > 1 and worth_workers(checked):
+        work = partial(lint_units, task=task)
+        results = (r for parts in in_workers(checked, jobs, work, crashed_unit, rebuild) for r in parts)
+        yield from units_of(checked, results)
     else:
         yield from (lint_unit(unit, task) for unit in units)
 
 
-def lint_units(units: Sequence[Any], task: UnitTask) -> list[LintResult]:
-    """The result of each of `units`, as a worker process sends them back (documents stay there)."""
-    return [lint_unit(unit, task) for unit in units]
+def lint_units(units: Sequence[Any], task: UnitTask) -> list[LintResult | Segments]:
+    """The result of each of `units` (or pieces of units), as a worker process sends them back
+    (documents stay there)."""
+    from p1lint.shards import Piece
+
+    return [lint_piece(unit, task) if isinstance(unit, Piece) else lint_unit(unit, task) for unit in units]
 
 
-def crashed_unit(unit: Any) -> list[LintResult]:
+def crashed_unit(unit: Any) -> list[LintResult | Segments]:
     """The result of a unit whose worker process died while checking it (never cached)."""
     name = str(getattr(unit, "path", unit))
     error = InputError(name, 1, 1, "internal error: the process checking it stopped")
@@ -156,11 +164,33 @@ def lint_unit(unit: Any, task: UnitTask) -> LintResult:
     """The result of one input unit: a file, a snapshot directory, a Terraform directory."""
     part = LintResult(suppress=task.suppress)
     for environment in _environments_safely(unit, task.stdin_name, part, task.max_file_size):
-        if task.actor is not None:
-            environment.objects.setdefault("actor", task.actor)
+        _with_actor(environment, task)
         _lint_environment(environment, task.rules, task.settings, part)
     part._directives.clear()  # the documents are not needed any more (nor sent from a worker)
     return part
+
+
+def lint_piece(piece: Piece, task: UnitTask) -> Segments:
+    """What one share of a unit finds, in segments (see `shards`): what reading gave (the first
+    share's only), then per environment its share of applications' and, from the last share, its own."""
+    from p1lint.shards import Segments
+
+    read = LintResult(suppress=task.suppress)
+    environments = _environments_safely(piece.unit, task.stdin_name, read, task.max_file_size)
+    parts = [read if piece.share.first else LintResult(suppress=task.suppress, volatile=read.volatile)]
+    for environment in environments:
+        _with_actor(environment, task)
+        own, whole = LintResult(suppress=task.suppress), LintResult(suppress=task.suppress)
+        _lint_environment(environment, task.rules, task.settings, own, piece.share, whole)
+        parts += [own, whole]
+    for part in parts:
+        part._directives.clear()
+    return Segments(parts)
+
+
+def _with_actor(environment: Environment, task: UnitTask) -> None:
+    if task.actor is not None:
+        environment.objects.setdefault("actor", task.actor)
 
 
 def _actor(name: str | None, result: LintResult) -> Entry | None:
@@ -286,24 +316,30 @@ def regex_budget(settings: RunSettings) -> RegexBudget:
 
 
 def _lint_environment(
-    environment: Environment, rules: list[ActiveRule], settings: RunSettings, result: LintResult
+    environment: Environment, rules: list[ActiveRule], settings: RunSettings, result: LintResult,
+    share: Share = WHOLE, whole: LintResult | None = None,
 ) -> None:
+    """The findings of `share` of the environment's applications in `result`; with the last share,
+    those of the rules over the whole environment in `whole` (default: `result`)."""
     from p1lint.ruleplan import rule_plan
 
     plan = rule_plan(rules).for_environment(environment)
     for rule_id, missing in plan.not_checked:
         result.not_checked.setdefault(rule_id, missing)
     budget = regex_budget(settings)
-    for target in environment.applications:
+    for target in share.of(environment.applications):
         try:
             _run(plan.per_application, target, environment, settings, result, budget, plan.kinds)
         except Exception as error:  # a bug must cost one application's findings, not the run
             result.errors.append(_internal_error(target.location.document.name, error))
+    if not share.last:
+        return
+    rest = result if whole is None else whole
     try:
-        _run_environment_scope(plan.environment_scope, environment, settings, result, budget)
-        _run_requests(plan.request_scope, environment, settings, result, budget)
+        _run_environment_scope(plan.environment_scope, environment, settings, rest, budget)
+        _run_requests(plan.request_scope, environment, settings, rest, budget)
     except Exception as error:  # as above: report, never crash
-        result.errors.append(_internal_error(environment.name, error))
+        rest.errors.append(_internal_error(environment.name, error))
 
 
 def _usable(rules: list[ActiveRule], environment: Environment, result: LintResult) -> list[ActiveRule]:

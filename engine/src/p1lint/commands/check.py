@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from p1lint.reporters import Outcome
     from p1lint.reporters.destinations import Destination
     from p1lint.severity_overrides import SeverityOverride
+    from p1lint.shards import Segments
 
 
 def run_check(
@@ -44,10 +45,10 @@ def run_check(
     per_file_ignores: tuple[FileIgnore, ...] = (), extend_per_file_ignores: tuple[FileIgnore, ...] = (),
     severities: tuple[SeverityOverride, ...] = (),
 ) -> int:
+    options = dict(locals())  # every option, nothing else: those that change findings key the results cache
     from p1lint.engine import lint_paths
 
     started = time.perf_counter()
-    options = dict(locals())  # every option: those that change findings key the results cache
     try:
         places = report_places(output_format, output, docs_url)
         options["output_format"] = replayed_format(places)
@@ -191,7 +192,7 @@ class RuleChoice(NamedTuple):
 def worker_lint(
     choice: RuleChoice, settings: RunSettings, stdin_name: str, max_file_size: int, actor: str | None,
     suppress: bool = True,
-) -> Callable[[Sequence[Any]], list[LintResult]]:
+) -> Callable[[Sequence[Any]], list[LintResult | Segments]]:
     """In a spawned worker process: what checks its units, made as this run made it (an error in
     the rules or the actor file was reported by the main process)."""
     from p1lint.engine import UnitTask, lint_units
