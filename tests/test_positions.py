@@ -121,3 +121,27 @@ def test_an_alias_bomb_is_refused_at_its_first_alias():
     error = parse_bytes("f.yaml", ("# header\n" + "\n".join(lines)).encode())
     assert isinstance(error, InputError)
     assert (error.line, error.column, "YAML aliases expand" in error.message) == (3, 10, True)
+
+
+def test_json_spans_read_on_demand_agree_with_the_whole_pass() -> None:
+    """Spans found container by container, with only a few containers kept, are those of the
+    pass over every value, whatever the order of the lookups."""
+    import random
+
+    from p1lint.documents import jsonpositions
+    from p1lint.documents.jsonpositions import JsonOffsets, json_offsets
+
+    value = {"applications": [{"name": f"a{i}", "redirectUris": [f"https://x/{j}" for j in range(i % 4)],
+                               "nested": {"k\\\"ey": [i, {"deep": None}]}} for i in range(60)], "count": 60}
+    text = json.dumps(value, indent=2)
+    every = json_offsets(text)
+    pointers = [*every, ("applications", 99), ("missing",), ("count", "x")]
+    random.Random(7).shuffle(pointers)
+    original = jsonpositions.MAX_CONTAINERS
+    try:
+        jsonpositions.MAX_CONTAINERS = 3
+        lazy = JsonOffsets(text)
+        assert [lazy.get(pointer) for pointer in pointers] == [every.get(pointer) for pointer in pointers]
+        assert len(lazy._members) <= 3
+    finally:
+        jsonpositions.MAX_CONTAINERS = original
