@@ -13,12 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from p1lint.documents.sources import STDIN_NAME
-
-if TYPE_CHECKING:
-    from p1lint.engine import LintResult
 
 SHARD_MIN_BYTES = 1024 * 1024  # a smaller unit is checked by one worker: reading it is most of the work
 
@@ -65,10 +62,18 @@ class Piece(NamedTuple):
         return [self.unit] if isinstance(self.unit, str) else list(getattr(self.unit, "files", ()))
 
 
+class Part(Protocol):
+    """The result of checking some input (`engine.LintResult`)."""
+
+    volatile: bool
+
+    def absorb(self, part: Any) -> None: ...
+
+
 class Segments(NamedTuple):
     """What a share of a unit found: reading, then per environment its applications' and its own."""
 
-    parts: list[LintResult]
+    parts: list[Any]  # of `Part`
 
 
 def pieces(units: Sequence[Any], jobs: int) -> list[Any]:
@@ -106,17 +111,14 @@ def units_of(checked: Sequence[Any], results: Iterator[Any]) -> Iterator[Any]:
         position += count
 
 
-def merged(shares: list[Any]) -> LintResult:
-    """One unit's result from its shares' `Segments`; a share whose worker died is the result
-    of the unit (an internal error at its name)."""
-    from p1lint.engine import LintResult
-
+def merged(shares: list[Any]) -> Part:
+    """One unit's result from its shares' `Segments` (gathered in the first one's reading part);
+    a share whose worker died is the result of the unit (an internal error at its name)."""
     crashed = [share for share in shares if not isinstance(share, Segments)]
     if crashed:
         return crashed[0]  # type: ignore[no-any-return]
     first = shares[0].parts
-    result = LintResult(suppress=first[0].suppress)
-    result.absorb(first[0])
+    result: Part = first[0]
     for environment in range(1, len(first), 2):
         for share in shares:
             result.absorb(share.parts[environment])

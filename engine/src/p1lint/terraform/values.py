@@ -69,8 +69,13 @@ def is_unknown(value: Any) -> bool:
     return isinstance(value, Unknown)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def contains_unknown(value: Any) -> bool:
     """Whether `value` is unknown or holds an unknown value anywhere below it."""
+    if type(value) in _SCALARS:  # most values asked about: decided without a walk
+        return False
     stack = [value]
     while stack:
         item = stack.pop()
