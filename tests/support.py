@@ -23,9 +23,15 @@ def catalogue() -> tuple[CompiledRule, ...]:
     return tuple(load_catalogue())
 
 
-def lint(*paths: str | Path, profile: str = "recommended", **settings: Any) -> LintResult:
+def lint(
+    *paths: str | Path, profile: str = "recommended", suppressions: Any = (), **settings: Any
+) -> LintResult:
+    """`paths` linted with every rule of `profile`; `suppressions`: the configuration's."""
+    from p1lint.suppressions.run import Suppressing
+
     rules = active_rules(catalogue(), profile)
-    return lint_paths([str(p) for p in paths], rules, RunSettings(**settings))
+    run = RunSettings(**settings)
+    return lint_paths([str(p) for p in paths], rules, run, suppressions=Suppressing.of(suppressions, run))
 
 
 def fixture_files() -> list[Path]:
@@ -52,9 +58,20 @@ def fixture_profile(path: Path) -> str:
 
 
 def fixture_settings(path: Path) -> dict[str, Any]:
-    """A `.settings.json` beside a fixture gives its run settings (e.g. `custom_domain`)."""
-    settings_file = (path if path.is_dir() else path.parent) / ".settings.json"
-    return json.loads(settings_file.read_text()) if settings_file.exists() else {}
+    """A `.settings.json` beside a fixture gives its run settings (e.g. `custom_domain`; `now`, the
+    moment of the run, as an ISO timestamp), a `p1lint.toml` its suppressions."""
+    from datetime import datetime
+
+    from p1lint.config import load_config
+
+    directory = path if path.is_dir() else path.parent
+    settings_file, config = directory / ".settings.json", directory / "p1lint.toml"
+    settings = json.loads(settings_file.read_text()) if settings_file.exists() else {}
+    if "now" in settings:
+        settings["now"] = datetime.fromisoformat(settings["now"])
+    if config.exists():
+        settings["suppressions"] = load_config(config).get("suppressions", ())
+    return settings
 
 
 def lint_fixture(path: Path) -> LintResult:

@@ -105,7 +105,8 @@ def a_part() -> Part:
     errors = [InputError("bad.json", 3, 4, "invalid JSON: \udcfe"), InputError("dir", 0, 0, "cannot list")]
     notices = [Notice("package.json", "not a PingOne document")]
     return Part([full_finding()], errors, 3, notices, 1, {"P1L700": "roles", "P1L701": "actor"}, 2,
-                ["apps/a.json", "apps/b\udcff.yaml", "apps/c.json"])
+                ["apps/a.json", "apps/b\udcff.yaml", "apps/c.json"],
+                [full_finding()._replace(suppression="external", justification="ticket 42")], [0, 3])
 
 
 def test_a_unit_result_comes_back_whole():
@@ -124,6 +125,7 @@ def test_a_unit_result_missing_a_field_is_refused(field):
 @pytest.mark.parametrize("field, value", [
     ("files", -1), ("files", "3"), ("unreadable", 1.5), ("suppressed", None), ("findings", {}),
     ("errors", [["bad.json", 3, 4, "x"]]), ("not_checked", [["P1L700"]]), ("skipped", [{"file": "x"}]),
+    ("used_suppressions", [-1]), ("used_suppressions", ["0"]),
 ])
 def test_a_unit_result_of_the_wrong_shape_is_refused(field, value):
     data = part_to_json(a_part())
@@ -147,5 +149,5 @@ def test_a_unit_result_keeps_every_field_the_engine_gives():
 
     from p1lint.engine import LintResult
 
-    kept = {f.name for f in dataclasses.fields(LintResult)} - {"volatile", "_directives", "suppress"}
+    kept = {f.name for f in dataclasses.fields(LintResult) if not f.name.startswith("_")} - {"volatile", "suppress"}
     assert kept == set(Part._fields)

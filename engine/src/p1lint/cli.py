@@ -125,6 +125,7 @@ def _apply_config(ctx: click.Context, param: click.Parameter, value: Path | None
     except ConfigError as error:
         click.echo(str(error), err=True)
         ctx.exit(EXIT_ERROR)
+    ctx.meta["p1lint.suppressions"] = tuple(settings.pop("suppressions", ()))  # read by `check` only
     if ctx.command.name != "check":
         settings.pop("output_format", None)  # the report format; `rules` has its own
     elif isinstance(settings.get("output_format"), str):
@@ -230,7 +231,8 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""
     from p1lint.commands.check import run_check
 
-    sys.exit(run_check(list(paths), **options))
+    configured = click.get_current_context().meta.get("p1lint.suppressions", ())
+    sys.exit(run_check(list(paths), suppressions=configured, **options))
 
 
 @cli.command("request")

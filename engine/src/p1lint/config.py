@@ -82,15 +82,32 @@ def load_config(path: Path) -> dict[str, Any]:
 
     data = _parse_toml(path)
     table = data.get("tool", {}).get("p1lint", {}) if path.name == "pyproject.toml" else data
+    suppress = table.pop("suppress", None) if isinstance(table, dict) else None
     defaults, problem = read_settings(table)
     if problem is not None:
         raise ConfigError(_located(path, problem, table))
     _place_tables(path, defaults)
+    if suppress is not None:
+        defaults["suppressions"] = _suppressions(path, suppress)
     if "rule_dirs" in defaults:
         defaults["rule_dirs"] = [_rule_directory(path, entry) for entry in defaults["rule_dirs"]]
     if "baseline" in defaults:
         defaults["baseline"] = str((path.parent / defaults["baseline"]).resolve())
     return defaults
+
+
+def _suppressions(path: Path, value: Any) -> list[Any]:
+    """The `suppress` tables (see `p1lint.suppressions.entries`), each with its place in the file."""
+    from p1lint.suppressions.entries import EntryError, placed, problem_position, read_entries
+
+    text = path.read_text(encoding="utf-8")
+    prefix = "tool.p1lint." if path.name == "pyproject.toml" else ""
+    try:
+        entries = read_entries(value)
+    except EntryError as error:
+        line, column = problem_position(text, prefix, error.problem)
+        raise ConfigError(str(InputError(str(path), line, column, f"suppress: {error}"))) from None
+    return placed(entries, text, prefix, str(path.parent.resolve()), str(path))
 
 
 def repository_root(config: Path) -> Path:
@@ -171,8 +188,9 @@ def _did_you_mean(key: str) -> str:
 
     from p1lint.config_model import NAMES
 
-    close = difflib.get_close_matches(key, NAMES, n=1)
-    return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(NAMES)}"
+    names = (*NAMES, "suppress")
+    close = difflib.get_close_matches(key, names, n=1)
+    return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(names)}"
 
 
 def _line_of(path: Path, key: str) -> int:

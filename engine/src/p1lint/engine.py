@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from p1lint.authorization.parameters import Form
     from p1lint.ruleplan import ApplicationKind
     from p1lint.shards import Piece, Segments
+    from p1lint.suppressions.run import Suppressing
 
 Kinds = dict["ApplicationKind", list[ActiveRule]]
 
@@ -44,15 +45,20 @@ class LintResult:
     skipped: list[Notice] = field(default_factory=list)
     unreadable: int = 0  # files (of `files`) that could not be read or parsed
     not_checked: dict[str, str] = field(default_factory=dict)  # rule id -> the context a snapshot lacked
-    suppressed: int = 0  # findings suppressed by inline comments
+    suppressed: int = 0  # findings suppressed by inline comments or the configuration
     # depends on the time of the run (a rule that reads the clock, the regex budget), or on files
     # outside the unit (the .tf files a plan's findings are placed in)
     volatile: bool = False
     # the findings inline comments suppress, marked so (kept by the results cache, so that a
     # cached run shows them as a fresh one does)
     suppressed_findings: list[Finding] = field(default_factory=list)
+    # the configuration's suppressions (by their index in it) that suppressed a finding
+    used_suppressions: list[int] = field(default_factory=list)
     suppress: bool = True  # False: inline comments suppress nothing (`--no-suppress`)
     _directives: dict[int, Any] = field(default_factory=dict, repr=False)  # id(document) -> its suppressions
+    _entries: tuple[tuple[int, Any], ...] = field(default=(), repr=False)  # the configuration's, in effect
+    _commented: list[SourceDocument] = field(default_factory=list, repr=False)  # read, with suppressions
+    _ran: list[Any] = field(default_factory=list, repr=False)  # the rule plans of its environments
 
     def absorb(self, part: Any) -> None:
         """Add the result of one more input unit (a `LintResult` or a cached one of its shape)."""
@@ -63,6 +69,7 @@ class LintResult:
         self.files, self.unreadable = self.files + part.files, self.unreadable + part.unreadable
         self.suppressed += part.suppressed
         self.suppressed_findings.extend(part.suppressed_findings)
+        self.used_suppressions.extend(part.used_suppressions)
         for rule, missing in part.not_checked.items():
             self.not_checked.setdefault(rule, missing)
 
@@ -94,6 +101,7 @@ class UnitTask(NamedTuple):
     max_file_size: int
     actor: Entry | None  # of environments that have none
     suppress: bool = True  # False: inline comments suppress nothing (`--no-suppress`)
+    suppressions: tuple[tuple[int, Any], ...] = ()  # the configuration's in effect, by their index
 
 
 def lint_paths(
@@ -101,19 +109,23 @@ def lint_paths(
     stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None,
     cache: UnitCache | None = None, jobs: int = 1,
     rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult | Segments]]] | None = None,
-    suppress: bool = True,
+    suppress: bool = True, suppressions: Suppressing | None = None,
 ) -> LintResult:
     """Lint every file below `paths`, one environment at a time (a snapshot, the applications of
     one file, an environment of a Terraform configuration); unreadable inputs become errors,
     never exceptions. `actor` is a file with the actor of environments that have none. `cache`
     gives the result of an input unit linted before with the same contents and settings. With
     `jobs` above 1, enough input is checked by that many processes (see `parallel`; `rebuild`
-    makes `lint_units` in a spawned process), with the same result."""
+    makes `lint_units` in a spawned process), with the same result. `suppressions`: the
+    configuration's (see `p1lint.suppressions`); those in effect suppress (unless not `suppress`),
+    and the findings about them come last."""
     from p1lint.environment.directory import group_units
 
     result = LintResult(suppress=suppress)
     settings = RunSettings() if settings is None else settings
-    task = UnitTask(rules, settings, stdin_name, max_file_size, _actor(actor, result), suppress)
+    paths = list(paths)
+    in_effect = suppressions.in_effect() if suppressions is not None and suppress else ()
+    task = UnitTask(rules, settings, stdin_name, max_file_size, _actor(actor, result), suppress, in_effect)
     units = group_units(discover(paths))
     parts = [None if cache is None else cache.lookup(unit) for unit in units]
     missing = [unit for unit, part in zip(units, parts, strict=True) if part is None]
@@ -124,6 +136,8 @@ def lint_paths(
             if cache is not None:
                 cache.store(unit, part)
         result.absorb(part)
+    if suppressions is not None:
+        result.findings.extend(_entry_findings(suppressions, result, task, paths))
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -162,12 +176,26 @@ def crashed_unit(unit: Any) -> list[LintResult | Segments]:
 
 def lint_unit(unit: Any, task: UnitTask) -> LintResult:
     """The result of one input unit: a file, a snapshot directory, a Terraform directory."""
-    part = LintResult(suppress=task.suppress)
+    part = _new_part(task)
     for environment in _environments_safely(unit, task.stdin_name, part, task.max_file_size):
         _with_actor(environment, task)
         _lint_environment(environment, task.rules, task.settings, part)
-    part._directives.clear()  # the documents are not needed any more (nor sent from a worker)
+    _judge_comments(part, task)
+    _forget_documents(part)
     return part
+
+
+def _forget_documents(part: LintResult) -> None:
+    """The documents and plans are not needed any more (nor sent from a worker)."""
+    part._directives.clear()
+    part._commented.clear()
+    part._ran.clear()
+
+
+def _new_part(task: UnitTask, volatile: bool = False) -> LintResult:
+    """An empty result that suppresses as the task says."""
+    entries = task.suppressions if task.suppress else ()
+    return LintResult(suppress=task.suppress, volatile=volatile, _entries=entries)
 
 
 def lint_piece(piece: Piece, task: UnitTask) -> Segments:
@@ -175,16 +203,16 @@ def lint_piece(piece: Piece, task: UnitTask) -> Segments:
     share's only), then per environment its share of applications' and, from the last share, its own."""
     from p1lint.shards import Segments
 
-    read = LintResult(suppress=task.suppress)
+    read = _new_part(task)
     environments = _environments_safely(piece.unit, task.stdin_name, read, task.max_file_size)
-    parts = [read if piece.share.first else LintResult(suppress=task.suppress, volatile=read.volatile)]
+    parts = [read if piece.share.first else _new_part(task, volatile=read.volatile)]
     for environment in environments:
         _with_actor(environment, task)
-        own, whole = LintResult(suppress=task.suppress), LintResult(suppress=task.suppress)
+        own, whole = _new_part(task), _new_part(task)
         _lint_environment(environment, task.rules, task.settings, own, piece.share, whole)
         parts += [own, whole]
     for part in parts:
-        part._directives.clear()
+        _forget_documents(part)
     return Segments(parts)
 
 
@@ -278,7 +306,16 @@ def _read_member(name: str, result: LintResult, max_file_size: int) -> SourceDoc
         result.errors.append(document)
         result.unreadable += 1
         return None
+    _note_comments(document, result)
     return document
+
+
+def _note_comments(document: SourceDocument, result: LintResult) -> None:
+    """Keep a document read by the unit that may hold suppression comments, to judge them."""
+    from p1lint.suppressions.inline import COMMENTED_FORMATS, MARKER
+
+    if document.format.name in COMMENTED_FORMATS and MARKER in document.text:
+        result._commented.append(document)
 
 
 def _read(
@@ -301,6 +338,7 @@ def _read(
         result.unreadable += 1
         return None
     assert kind is not None
+    _note_comments(document, result)
     return document, kind
 
 
@@ -326,6 +364,7 @@ def _lint_environment(
     plan = rule_plan(rules).for_environment(environment)
     for rule_id, missing in plan.not_checked:
         result.not_checked.setdefault(rule_id, missing)
+    result._ran.append(plan)
     budget = regex_budget(settings)
     for target in share.of(environment.applications):
         try:
@@ -412,9 +451,8 @@ def _record(hit: Hit, location: Location, result: LintResult, about: About = NOB
         shown = location.document if source is None else source.document
         reason = _suppression(finding, shown, result) if result.suppress else None
         if reason is not None:
-            result.suppressed += 1
-            result.suppressed_findings.append(finding._replace(suppression="inSource", justification=reason))
-        else:
+            _keep_suppressed(finding._replace(suppression="inSource", justification=reason), result)
+        elif not _configured_suppression(finding, location, about, result):
             result.findings.append(finding)
         return
     line, column = location.document.position(location.pointer)
@@ -422,14 +460,91 @@ def _record(hit: Hit, location: Location, result: LintResult, about: About = NOB
     result.errors.append(InputError(location.document.name, line, column, f"{where}: {hit.detail}"))
 
 
+def _keep_suppressed(finding: Finding, result: LintResult) -> None:
+    result.suppressed += 1
+    result.suppressed_findings.append(finding)
+
+
 def _suppression(finding: Finding, document: SourceDocument, result: LintResult) -> str | None:
     """The reason of the inline comment that suppresses the finding, if one does (see `suppressions`)."""
-    from p1lint.suppressions import directives, suppressed
+    from p1lint.suppressions.inline import suppressed
+
+    return suppressed(_directives_of(document, result)[2], finding.line, finding.rule, finding.name)
+
+
+def _directives_of(document: SourceDocument, result: LintResult) -> Any:
+    """The document (kept alive), its suppression comments, and those that suppress by line."""
+    from p1lint.suppressions.inline import by_line, parse_directives
 
     found = result._directives.get(id(document))
     if found is None:
-        found = result._directives[id(document)] = (document, directives(document))
-    return suppressed(found[1], finding.line, finding.rule, finding.name)
+        parsed = parse_directives(document)
+        found = result._directives[id(document)] = (document, parsed, by_line(document, parsed))
+    return found
+
+
+def _configured_suppression(finding: Finding, location: Location, about: About, result: LintResult) -> bool:
+    """Whether an entry of the configuration suppresses the finding (kept as suppressed, if so)."""
+    if not result._entries:
+        return False
+    from p1lint.suppressions.matching import covering
+
+    path = partial(_value_path, location.document, location.pointer, about)
+    found = covering(result._entries, finding, path)
+    if found is None:
+        return False
+    index, entry = found
+    _keep_suppressed(finding._replace(suppression="external", justification=entry.reason), result)
+    if index not in result.used_suppressions:
+        result.used_suppressions.append(index)
+    return True
+
+
+def _judge_comments(part: LintResult, task: UnitTask) -> None:
+    """Findings about the suppression comments of the unit's files: without a reason, unused (of
+    the rules that ran on them, with suppressions on and every finding reported)."""
+    from p1lint.suppressions.records import comment_record, meta_rules
+
+    rules = meta_rules(task.rules)
+    if not rules or not part._commented:
+        return
+    judge_unused = task.suppress and not task.settings.changed_only
+    ran = {name for plan in part._ran for active in plan.usable
+           for name in (active.rule.id, active.rule.name)}
+    for document in part._commented:
+        records = [comment_record(d, document.name, ran, judge_unused)
+                   for d in _directives_of(document, part)[1]]
+        part.findings.extend(suppression_findings(rules, records, task.settings, part.errors))
+
+
+def _entry_findings(
+    suppressions: Suppressing, result: LintResult, task: UnitTask, paths: list[str]
+) -> list[Finding]:
+    """The findings of the rules about suppressions on the configuration's entries."""
+    from p1lint.suppressions.judging import RunScope, entry_records
+    from p1lint.suppressions.records import meta_rules
+
+    rules = meta_rules(task.rules)
+    if not rules or not suppressions.entries:
+        return []
+    judging = task.suppress and not task.settings.changed_only
+    scope = RunScope.of(paths, [*result.names, *(n.file for n in result.skipped)]) if judging else None
+    used = set(result.used_suppressions)
+    records = entry_records(suppressions.entries, used, task.rules, suppressions.today, scope)
+    return suppression_findings(rules, records, task.settings, result.errors)
+
+
+def suppression_findings(
+    rules: list[ActiveRule], records: list[Any], settings: RunSettings, errors: list[InputError]
+) -> list[Finding]:
+    """The findings of the rules about suppressions on their records (see `suppressions.records`)."""
+    from p1lint.suppressions.records import checked_data, record_finding
+
+    if not records:
+        return []
+    data = checked_data(records)
+    hits = check(rules, data, Context(data, settings), errors, records[0].place.file)
+    return [record_finding(hit.active, hit.pointer, hit.detail, hit.value, records) for hit in hits]
 
 
 def _run_environment_scope(
@@ -644,9 +759,14 @@ def build_finding(
 
 def _fingerprint(rule: str, document: SourceDocument, pointer: Pointer, value: Any, about: About) -> str:
     """The finding's identity: its path below its application's object (or its document's root)."""
+    path = _value_path(document, pointer, about)
+    return fingerprint(rule, document.name, about.subject, path, value_digest(value, pointer))
+
+
+def _value_path(document: SourceDocument, pointer: Pointer, about: About) -> str:
+    """The value-based path of `pointer`, below its application's object (or its document's root)."""
     base: Pointer = ()
     owner = about.location
     if owner is not None and owner.document is document and pointer[: len(owner.pointer)] == owner.pointer:
         base = owner.pointer
-    path = value_path(_at(document.data, base), pointer[len(base):])
-    return fingerprint(rule, document.name, about.subject, path, value_digest(value, pointer))
+    return value_path(_at(document.data, base), pointer[len(base):])

@@ -27,8 +27,15 @@ def print_notes(result: Any, quiet: bool, stream: IO[str] | None = None) -> None
         echo_error(str(notice), stream)
     for line in [] if quiet else not_checked_lines(result.not_checked):
         echo_error(line, stream)
-    if result.suppressed and not quiet:
-        echo_error(f"p1lint: {result.suppressed} findings suppressed by inline comments", stream)
+    for line in [] if quiet else suppressed_lines(result):
+        echo_error(line, stream)
+
+
+def suppressed_lines(result: Any) -> list[str]:
+    """How many findings inline comments and the configuration's entries suppressed."""
+    configured = sum(1 for finding in result.suppressed_findings if finding.suppression == "external")
+    counts = ((result.suppressed - configured, "inline comments"), (configured, "the configuration"))
+    return [f"p1lint: {count} findings suppressed by {by}" for count, by in counts if count]
 
 
 def print_report(

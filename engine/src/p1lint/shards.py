@@ -18,6 +18,9 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 from p1lint.documents.sources import STDIN_NAME
 
 SHARD_MIN_BYTES = 1024 * 1024  # a smaller unit is checked by one worker: reading it is most of the work
+# files that may hold suppression comments: whether one suppressed anything is known only to the
+# process that saw all the unit's findings, so such a unit is not shared
+COMMENTED_SUFFIXES = (".yaml", ".yml", ".tf")
 
 T = TypeVar("T")
 
@@ -92,6 +95,8 @@ def _large(unit: Any) -> bool:
         return False  # standard input can be read once only
     total = 0
     for name in [unit] if isinstance(unit, str) else getattr(unit, "files", ()):
+        if str(name).lower().endswith(COMMENTED_SUFFIXES):
+            return False
         with contextlib.suppress(OSError, ValueError):
             total += os.stat(name).st_size
     return total >= SHARD_MIN_BYTES

@@ -26,6 +26,7 @@ class Part(NamedTuple):
     suppressed: int
     names: list[str]  # the files read, in order
     suppressed_findings: list[Finding] = []  # never mutated: each part gets its own list
+    used_suppressions: list[int] = []  # of the configuration, by index (never mutated, as above)
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:
@@ -48,6 +49,7 @@ def part_to_json(part: Any) -> dict[str, Any]:
         "unreadable": part.unreadable, "not_checked": [list(item) for item in part.not_checked.items()],
         "suppressed": part.suppressed, "names": list(part.names),
         "suppressed_findings": [finding_to_json(finding) for finding in part.suppressed_findings],
+        "used_suppressions": list(part.used_suppressions),
     }
 
 
@@ -64,6 +66,7 @@ def part_from_json(data: Any) -> Part:
             unreadable=_count(data["unreadable"]), not_checked=_pairs(data["not_checked"]),
             suppressed=_count(data["suppressed"]), names=_strings(data["names"]),
             suppressed_findings=[finding_from_json(item) for item in _list(data["suppressed_findings"])],
+            used_suppressions=[_count(item) for item in _list(data["used_suppressions"])],
         )
     except KeyError as missing:
         raise BadEntry(f"no {missing}") from None
@@ -71,7 +74,7 @@ def part_from_json(data: Any) -> Part:
 
 def merge_parts(parts: list[Part]) -> Part:
     """The parts of a run together, as the engine adds them up; findings in report order."""
-    merged = Part([], [], 0, [], 0, {}, 0, [], [])
+    merged = Part([], [], 0, [], 0, {}, 0, [], [], [])
     files = unreadable = suppressed = 0
     for part in parts:
         merged.findings.extend(part.findings)
@@ -79,6 +82,7 @@ def merge_parts(parts: list[Part]) -> Part:
         merged.skipped.extend(part.skipped)
         merged.names.extend(part.names)
         merged.suppressed_findings.extend(part.suppressed_findings)
+        merged.used_suppressions.extend(part.used_suppressions)
         files, unreadable = files + part.files, unreadable + part.unreadable
         suppressed += part.suppressed
         for rule, missing in part.not_checked.items():

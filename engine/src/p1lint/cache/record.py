@@ -19,7 +19,7 @@ from p1lint.terminal import use_color
 REPLAYABLE_OPTIONS = frozenset({
     "paths", "output_format", "select", "ignore", "fail_on", "profile", "rule_dirs", "custom_domain",
     "stdin_filename", "custom_attributes", "no_color", "quiet", "regex_budget", "max_file_size", "actor",
-    "changed_only", "strict_unknowns", "no_cache", "cache_dir",
+    "changed_only", "strict_unknowns", "no_cache", "cache_dir", "suppressions",
 })
 RENDER = ("output_format", "no_color", "quiet", "fail_on")
 PARENT_LEVELS = 3  # a snapshot's `applications/<id>/<collection>.json` is read with its root

@@ -96,11 +96,15 @@ class ResultsCache:
         """Whether the unit's files did not change while it was linted."""
         return all(file_unchanged(state, self.started_ns) for state in states)
 
-    def record_run(self, paths: list[str], options: dict[str, Any], result: Any) -> None:
-        """Describe the run for `replay`, when the command line gave one (see `invocation`)."""
+    def record_run(
+        self, paths: list[str], options: dict[str, Any], result: Any, replayable: bool = True
+    ) -> None:
+        """Describe the run for `replay`, when the command line gave one (see `invocation`) and
+        nothing outside the units' results shapes its output (`replayable`)."""
         from p1lint.cache.record import write_record
 
-        write_record(self, paths, options, result)
+        if replayable:
+            write_record(self, paths, options, result)
         self.entries.prune_if_due()
 
 

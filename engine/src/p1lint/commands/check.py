@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
+from p1lint.commands.suppressing import check_patterns
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.escaping import printable
 from p1lint.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
@@ -18,6 +19,8 @@ from p1lint.outcome import exit_code, not_checked_lines, print_notes
 from p1lint.parallel import available_cpus
 from p1lint.run_settings import DEFAULT_REGEX_BUDGET, RunSettings
 from p1lint.selection import ActiveRule
+from p1lint.suppressions.entries import ConfigSuppression
+from p1lint.suppressions.run import Suppressing
 from p1lint.terminal import split_values, use_color
 
 __all__ = ["exit_code", "not_checked_lines", "run_check", "select_rules"]
@@ -44,6 +47,7 @@ def run_check(
     statistics: bool = False, extend_select: tuple[str, ...] = (), extend_ignore: tuple[str, ...] = (),
     per_file_ignores: tuple[FileIgnore, ...] = (), extend_per_file_ignores: tuple[FileIgnore, ...] = (),
     severities: tuple[SeverityOverride, ...] = (),
+    suppressions: tuple[ConfigSuppression, ...] = (),
 ) -> int:
     options = dict(locals())  # every option, nothing else: those that change findings key the results cache
     from p1lint.engine import lint_paths
@@ -55,6 +59,7 @@ def run_check(
         chosen, skipped = combined_selection(select, ignore, extend_select, extend_ignore)
         file_ignores = (*per_file_ignores, *extend_per_file_ignores)
         rules = select_rules(rule_dirs, profile, chosen, skipped, cache_dir, severities, file_ignores)
+        _check_suppressions(suppressions, rule_dirs, cache_dir)
         accepted = _load_baseline(baseline)
         if update_baseline and baseline is None:
             raise P1LintError("p1lint: --update-baseline needs --baseline FILE (or `baseline` in the "
@@ -65,12 +70,15 @@ def run_check(
     settings = RunSettings(custom_domain=custom_domain, regex_budget=regex_budget, changed_only=changed_only,
                            custom_attributes=tuple(split_values(custom_attributes)),
                            strict_unknowns=strict_unknowns)
+    suppressing = Suppressing.of(suppressions, settings)
+    options["suppressions"] = suppressing.key()
     cache = _results_cache(options)
     choice = RuleChoice(rule_dirs, profile, tuple(chosen), tuple(skipped), severities)
-    rebuild = partial(worker_lint, choice, settings, stdin_filename, max_file_size, actor, not no_suppress)
+    rebuild = partial(worker_lint, choice, settings, stdin_filename, max_file_size, actor, not no_suppress,
+                      suppressing.in_effect())
     result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache,
                         jobs=available_cpus() if jobs is None else jobs, rebuild=rebuild,
-                        suppress=not no_suppress)
+                        suppress=not no_suppress, suppressions=suppressing)
     _drop_ignored(result, file_ignores)
     accepted = None if no_suppress else accepted
     print_notes(result, quiet)
@@ -89,7 +97,7 @@ def run_check(
         written = _write_all(places, findings, suppressed, result, rules, fail_on, started, docs_url,
                              show_suppressed=show_suppressed, no_color=no_color, quiet=quiet)
     if cache is not None:
-        cache.record_run(paths, options, result)
+        cache.record_run(paths, options, result, replayable=suppressing.replayable(result.findings))
     code = exit_code(findings, bool(result.errors), fail_on, written)
     return EXIT_OK if exit_zero and code == EXIT_FINDINGS else code
 
@@ -191,7 +199,7 @@ class RuleChoice(NamedTuple):
 
 def worker_lint(
     choice: RuleChoice, settings: RunSettings, stdin_name: str, max_file_size: int, actor: str | None,
-    suppress: bool = True,
+    suppress: bool = True, suppressions: tuple[tuple[int, Any], ...] = (),
 ) -> Callable[[Sequence[Any]], list[LintResult | Segments]]:
     """In a spawned worker process: what checks its units, made as this run made it (an error in
     the rules or the actor file was reported by the main process)."""
@@ -202,7 +210,17 @@ def worker_lint(
                          severities=choice.severities)
     entry = None if actor is None else read_actor(actor)
     given = None if isinstance(entry, InputError) else entry
-    return partial(lint_units, task=UnitTask(rules, settings, stdin_name, max_file_size, given, suppress))
+    task = UnitTask(rules, settings, stdin_name, max_file_size, given, suppress, suppressions)
+    return partial(lint_units, task=task)
+
+
+def _check_suppressions(entries: tuple[ConfigSuppression, ...], rule_dirs: tuple[Path, ...],
+                        cache_dir: Path | None) -> None:
+    """Refuse a configuration suppression whose rule pattern names no rule."""
+    if entries:
+        from p1lint.catalogue import load_catalogue
+
+        check_patterns(entries, load_catalogue(rule_dirs, cache_dir))
 
 
 def _results_cache(options: dict[str, Any]) -> Any:

@@ -35,7 +35,7 @@ class CompiledRule:
     title: str
     severity: SeverityName
     profiles: dict[str, str]  # profile -> error, warning, info or off
-    scope: str  # application, environment or request
+    scope: str  # application, environment, request or suppressions (see `p1lint.suppressions.records`)
     clock: bool  # its findings depend on the time of the run
     requires: tuple[str, ...]
     protocols: frozenset[str]

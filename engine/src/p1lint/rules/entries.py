@@ -14,7 +14,7 @@ from p1lint.findings import InputError
 from p1lint.rules.compiled import CompiledRule
 
 SEVERITIES = ("error", "warning", "info")
-SCOPES = ("application", "environment", "request")
+SCOPES = ("application", "environment", "request", "suppressions")  # as `spec.RuleSpec.scope`
 
 
 class BadEntry(ValueError):

@@ -112,7 +112,7 @@ class RuleSpec(Strict):
     rationale: str
     references: list[Reference] = Field(min_length=1)
     docs: str | None = None
-    scope: Literal["application", "environment", "request"] = "application"
+    scope: Literal["application", "environment", "request", "suppressions"] = "application"
     clock: bool = False  # its findings depend on the time of the run: never kept in the results cache
     requires: list[str] = Field(default_factory=list)
     protocols: list[Protocol] = Field(default_factory=lambda: [OIDC])
