@@ -18,9 +18,10 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 from p1lint.documents.sources import STDIN_NAME
 
 SHARD_MIN_BYTES = 1024 * 1024  # a smaller unit is checked by one worker: reading it is most of the work
-# files that may hold suppression comments: whether one suppressed anything is known only to the
-# process that saw all the unit's findings, so such a unit is not shared
+# files of formats with comments: one that holds a suppression comment is not shared, since only
+# the process that saw all the unit's findings knows whether the comment suppressed anything
 COMMENTED_SUFFIXES = (".yaml", ".yml", ".tf")
+MARKER = b"p1lint:"
 
 T = TypeVar("T")
 
@@ -95,11 +96,25 @@ def _large(unit: Any) -> bool:
         return False  # standard input can be read once only
     total = 0
     for name in [unit] if isinstance(unit, str) else getattr(unit, "files", ()):
-        if str(name).lower().endswith(COMMENTED_SUFFIXES):
+        if str(name).lower().endswith(COMMENTED_SUFFIXES) and _has_marker(name):
             return False
         with contextlib.suppress(OSError, ValueError):
             total += os.stat(name).st_size
     return total >= SHARD_MIN_BYTES
+
+
+def _has_marker(name: str) -> bool:
+    """Whether the file may hold a suppression comment (read in chunks; unreadable: no)."""
+    tail = b""
+    try:
+        with open(name, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                if MARKER in tail + chunk:
+                    return True
+                tail = chunk[-len(MARKER):]
+    except (OSError, ValueError):
+        return False
+    return False
 
 
 def units_of(checked: Sequence[Any], results: Iterator[Any]) -> Iterator[Any]:
