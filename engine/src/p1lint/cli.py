@@ -11,6 +11,7 @@ import click
 from p1lint import __version__
 from p1lint.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED
 from p1lint.findings import PROFILES, SEVERITIES
+from p1lint.pull.options import PULL_OPTION_NAMES, pull_options
 from p1lint.reporters import REPORTERS
 from p1lint.run_settings import DEFAULT_REGEX_BUDGET
 from p1lint.scope_options import scope_options
@@ -178,7 +179,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @report_format_option
 @select_option
 @ignore_option
@@ -226,13 +227,53 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes that check the inputs (default: the CPUs available); a little input is "
                    "checked in this one.")
+@click.option("--pull", is_flag=True,
+              help="Pull a snapshot of a live environment (see `p1lint pull`; its options apply) and check "
+                   "it too.")
+@pull_options
 @config_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check application files, directories (recursively) or `-` for standard input."""
     from p1lint.commands.check import run_check
 
     configured = click.get_current_context().meta.get("p1lint.suppressions", ())
+    pulling = {name: options.pop(name) for name in PULL_OPTION_NAMES}
+    if options.pop("pull"):
+        sys.exit(_check_pulled(list(paths), pulling, {**options, "suppressions": configured}))
+    if not paths:
+        raise click.UsageError("Missing argument 'PATHS...' (or --pull).")
     sys.exit(run_check(list(paths), suppressions=configured, **options))
+
+
+def _check_pulled(paths: list[str], pulling: dict[str, Any], options: dict[str, Any]) -> int:
+    """`check --pull`: the pulled snapshot, in a temporary directory, is one more input (never cached)."""
+    import tempfile
+
+    from p1lint.commands.check import run_check
+    from p1lint.commands.pull import pull_for_check
+    from p1lint.pull.run import PullOptions
+
+    with tempfile.TemporaryDirectory(prefix="p1lint-pull-") as directory:
+        snapshot = pull_for_check(PullOptions(**pulling), Path(directory))
+        if snapshot is None:
+            return EXIT_ERROR
+        return run_check([*paths, str(snapshot)], **{**options, "no_cache": True})
+
+
+@cli.command("pull")
+@click.option("--output", "-o", metavar="DIR|-",
+              help="Write the snapshot directory DIR (replaced atomically); `-` or nothing: one document "
+                   "on standard output.")
+@pull_options
+def pull_snapshot(output: str | None, **options: Any) -> None:
+    """Take an environment snapshot from a live PingOne environment through the Management API, with
+    a worker's client credentials (read-only roles suffice): PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET,
+    PINGONE_ENVIRONMENT_ID (the worker's environment) and PINGONE_REGION_CODE, or --client-id with the
+    secret on standard input."""
+    from p1lint.commands.pull import run_pull
+    from p1lint.pull.run import PullOptions
+
+    sys.exit(run_pull(PullOptions(**options), output))
 
 
 @cli.command("request")

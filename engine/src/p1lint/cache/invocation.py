@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _CURRENT: list[str] = []  # the key of this process's command line, once computed
 NO_CACHE = "--no-cache"
+PULL = "--pull"  # `check --pull` reads a live environment: its output is never replayed
 CONFIG_NAMES = ("p1lint.toml", ".p1lint.toml", "pyproject.toml")  # `p1lint.config.CANDIDATES`, without
 # importing it (and pathlib) at start-up; a test holds the two equal
 
@@ -47,7 +48,7 @@ def option_values(argv: list[str], name: str) -> list[str]:
 def invocation_key(argv: list[str]) -> str | None:
     """The key of the run `argv` asks for; None when it must not be cached (`--no-cache`) or the
     working directory or configuration cannot be known."""
-    if NO_CACHE in argv:
+    if NO_CACHE in argv or PULL in argv:
         return None
     try:
         working = os.getcwd()

@@ -33,6 +33,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("populations", "list", "populations"),
     Collection("schema", "object", ""),
     Collection("authorizationRequests", "list", "authorizationRequests"),
+    Collection("pulled", "object", ""),  # written by `p1lint pull`: when, from where, what it lacks
 )  # fmt: skip
 BY_NAME = {collection.name: collection for collection in COLLECTIONS}
 # what `requires` in a rule file may name: the collections, and facts derived from them

@@ -130,6 +130,24 @@ class AuthorizationRequest(ApiModel):
     par: str | None = Field(default=None, description="client_id=...&response_type=code&... (POST /as/par)")
 
 
+class MissingCollection(ApiModel):
+    collection: str = Field(description="roles, or applications/*/secret for applications' secrets")
+    status: int = Field(description="the HTTP status the API answered")
+    reason: str
+    applications: list[str] | None = Field(default=None, description="the applications concerned")
+
+
+class Pulled(ApiModel):
+    """Written by `p1lint pull`: when and from where the snapshot was taken, and what it lacks."""
+
+    tool: str | None = None
+    pulledAt: str | None = None
+    environment: Ref | None = None
+    api: str | None = None
+    partial: bool = False
+    missing: list[MissingCollection] = []
+
+
 class Snapshot(ApiModel):
     """One PingOne environment: its applications and the context the environment checks need.
     Every collection may be a plain list or the API's list response (`{"_embedded": {...}}`)."""
@@ -146,6 +164,7 @@ class Snapshot(ApiModel):
     populations: Listed[Named] = None
     schema_: UserSchema | None = Field(default=None, alias="schema", description="The user schema")
     authorizationRequests: Listed[AuthorizationRequest] = None
+    pulled: Pulled | None = None
 
 
 def json_schema() -> dict[str, Any]:
