@@ -166,8 +166,12 @@ def test_a_forbidden_collection_makes_a_partial_snapshot_naming_the_role(server,
     about = json.loads((tmp_path / "snapshot" / "pulled.json").read_text())
     assert about["partial"] is True
     assert [(m["collection"], m["status"]) for m in about["missing"]] == [("roles", 403)]
-    check = p1lint("check", "--no-config", str(tmp_path / "snapshot"))
+    check = p1lint("check", "--no-config", "--format", "json", str(tmp_path / "snapshot"))
     assert "not checked, for lack of context in the snapshot: roles" in check.stderr
+    partial = [f for f in json.loads(check.stdout)["findings"] if f["rule"] == "P1L761"]
+    assert [(f["file"].rsplit("/", 1)[-1], f["path"], f["severity"]) for f in partial] == [
+        ("pulled.json", "/missing/0", "warning")]
+    assert "The snapshot is partial: roles could not be pulled (HTTP 403" in partial[0]["message"]
 
 
 def test_a_forbidden_secret_leaves_out_that_application_secret_only(server, tmp_path):
