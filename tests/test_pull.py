@@ -269,3 +269,28 @@ def test_no_credentials_is_a_clear_error(tmp_path):
     run = p1lint("pull", "--region", "EU", "-o", str(tmp_path / "s"), env={"PINGONE_ENVIRONMENT_ID": ENVIRONMENT})
     assert run.returncode == 2
     assert "no credentials: set PINGONE_CLIENT_ID and PINGONE_CLIENT_SECRET" in run.stderr
+
+
+def test_an_interrupted_pull_leaves_the_previous_snapshot_intact(server, tmp_path):
+    import signal
+    import time
+
+    snapshot = tmp_path / "snapshot"
+    assert pull_to(server, snapshot).returncode == 0
+    before = written_text(snapshot)
+    server.fault(f"/v1/environments/{ENVIRONMENT}/groups", Fault(delay=5))
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PINGONE_")}
+    running = subprocess.Popen(
+        [sys.executable, "-m", "p1lint", "pull", *pull_arguments(server), "-o", str(snapshot)],
+        env={**base, **pull_environment(server)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while server.requests.count(("GET", f"/v1/environments/{ENVIRONMENT}/groups")) < 2:  # the slow one
+        assert time.monotonic() < deadline and running.poll() is None
+        time.sleep(0.05)
+    time.sleep(0.3)  # into the wait for the answer
+    running.send_signal(signal.SIGINT)
+    _, stderr = running.communicate(timeout=30)
+    assert "Traceback" not in stderr
+    assert (running.returncode == 130 and "p1lint: interrupted" in stderr) or running.returncode == -signal.SIGINT
+    assert written_text(snapshot) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["snapshot"]
