@@ -130,6 +130,16 @@ def test_unset_fields_needs_fields():
         validate_options(get_function("unset-fields").options, {"fields": []})
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("aud", [("is one of the reserved values aud, iss", ())]),
+    ("Aud", []),  # exact, as PingOne compares claim names
+    ("audience", []),
+    (MISSING, []),
+])
+def test_not_enum(value, expected):
+    assert problems("not-enum", value, values=["aud", "iss"]) == expected
+
+
 def test_enum():
     assert problems("enum", "X", values=["A", "B"]) == [("must be one of: A, B", ())]
     assert problems("enum", "A", values=["A", "B"]) == []

@@ -107,12 +107,13 @@ _INSTALLATION: list[str] = []
 
 def installation_fingerprint() -> str:
     """This p1lint: its version, the Python that runs it, and the size and modification time of
-    every file of the package, its rules and its grammars (an edited checkout is another p1lint)."""
+    every file of the package, its rules, its grammars and its data (an edited checkout is another
+    p1lint)."""
     if not _INSTALLATION:
         from p1lint.resources import data_path
 
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        trees = [package, data_path("rules"), data_path("grammar")]
+        trees = [package, data_path("rules"), data_path("grammar"), data_path("data")]
         value = [__version__, sys.version, sys.executable, *(_tree_signature(tree) for tree in trees)]
         _INSTALLATION.append(digest_json(value))
     return _INSTALLATION[0]

@@ -1,6 +1,7 @@
 """The data the checks compare against, loaded once from the `grammar/` data directory.
 
-`helpers.yaml` lists the helper libraries, their functions and arities; `user-attributes.txt` lists
+`helpers.yaml` lists the helper libraries, their functions and arities (read from the JSON copy
+shipped beside it, see `p1lint.datafiles`); `user-attributes.txt` lists
 the standard user attribute paths. Adding a helper or an attribute is one line of data there.
 """
 
@@ -10,9 +11,10 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import NamedTuple, TypeGuard
 
-import yaml
-
+from p1lint.datafiles import load
 from p1lint.resources import data_dir
+
+HELPERS_FILE = "helpers.yaml"  # read from its JSON copy (`p1lint.datafiles`)
 
 
 class CatalogError(ValueError):
@@ -52,11 +54,10 @@ Helpers = Mapping[str, Mapping[str, Arity]]
 @cache
 def helpers() -> Helpers:
     """Library name -> function name -> arity, from `grammar/helpers.yaml`."""
-    path = data_dir("grammar") / "helpers.yaml"
     try:
-        return parse_helpers(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return parse_helpers(load("grammar", HELPERS_FILE))
     except CatalogError as error:
-        raise CatalogError(f"{path.name}: {error}") from None
+        raise CatalogError(f"{HELPERS_FILE}: {error}") from None
 
 
 def parse_helpers(data: object) -> Helpers:

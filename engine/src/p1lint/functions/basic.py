@@ -59,6 +59,13 @@ def enum(value: Any, options: EnumOptions, context: Context) -> Iterator[Problem
         yield Problem(f"must be one of: {allowed}")
 
 
+@check_function("not-enum", EnumOptions)
+def not_enum(value: Any, options: EnumOptions, context: Context) -> Iterator[Problem]:
+    """A present value must not be one of `values` (compared exactly)."""
+    if value is not MISSING and value in options.values:
+        yield Problem(f"is one of the reserved values {', '.join(str(item) for item in options.values)}")
+
+
 class BoundsOptions(Options):
     min: float | None = None
     max: float | None = None

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from p1lint.datafiles import load
 from p1lint.functions import check_function
 from p1lint.functions.base import Context, NoOptions, Problem
-from p1lint.resources import data_dir
 from p1lint.urls import canonical_host, parse_uri
 
 FOREIGN_HOSTS_FILE = "foreign-hosts.yaml"
@@ -17,9 +17,7 @@ FOREIGN_HOSTS_FILE = "foreign-hosts.yaml"
 @cache
 def foreign_hosts() -> dict[str, str]:
     """Host -> the reason no client owns it, from the bundled list."""
-    import yaml
-
-    entries = yaml.safe_load((data_dir("data") / FOREIGN_HOSTS_FILE).read_text(encoding="utf-8"))
+    entries = load("data", FOREIGN_HOSTS_FILE)
     return {str(entry["host"]).lower(): str(entry["reason"]) for entry in entries}
 
 
