@@ -294,3 +294,38 @@ def test_an_interrupted_pull_leaves_the_previous_snapshot_intact(server, tmp_pat
     assert (running.returncode == 130 and "p1lint: interrupted" in stderr) or running.returncode == -signal.SIGINT
     assert written_text(snapshot) == before
     assert [p.name for p in tmp_path.iterdir()] == ["snapshot"]
+
+
+def _stderr_on_a_terminal(arguments: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Runs the command line with standard error on a pseudo-terminal; its exit code and what it wrote there."""
+    import pty
+
+    leader, follower = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PINGONE_")}
+    running = subprocess.Popen([sys.executable, "-m", "p1lint", *arguments], env={**base, **env},
+                               stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the pseudo-terminal is closed once the process ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return running.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_pull_on_a_terminal_shows_its_progress_and_is_quiet_otherwise(server, tmp_path):
+    arguments = ["pull", *pull_arguments(server), "-o", str(tmp_path / "on-a-terminal")]
+    status, shown = _stderr_on_a_terminal(arguments, pull_environment(server))
+    assert status == 0
+    assert "p1lint pull: collections" in shown and "p1lint pull: applications" in shown
+    assert "100%" in shown
+    assert_no_secret(shown)
+    quiet = pull_to(server, tmp_path / "in-a-pipe")
+    assert quiet.returncode == 0
+    assert "p1lint pull: collections" not in quiet.stderr and "%" not in quiet.stderr
+    assert quiet.stderr.count("\n") == 1  # only the closing line: what was written where
