@@ -38,6 +38,11 @@ class ConfigFile(BaseModel):
     per_file_ignores: dict[str, list[str]] | None = Field(default=None, alias="per-file-ignores")
     extend_per_file_ignores: dict[str, list[str]] | None = Field(default=None, alias="extend-per-file-ignores")
     severities: dict[str, SeverityName] | None = Field(default=None, alias="severity")
+    exclude: list[str] | None = None
+    extend_exclude: list[str] | None = Field(default=None, alias="extend-exclude")
+    respect_gitignore: bool | None = Field(default=None, alias="respect-gitignore")
+    force_exclude: bool | None = Field(default=None, alias="force-exclude")
+    show_source: bool | None = Field(default=None, alias="show-source")
 
     @field_validator("max_file_size", mode="before")
     @classmethod

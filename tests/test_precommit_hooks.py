@@ -24,7 +24,9 @@ def test_the_terraform_hook_passes_terraform_files_only() -> None:
 
 
 def test_every_hook_runs_the_check_command_in_one_process() -> None:
-    assert all(hook["entry"] == "p1lint check" and hook["require_serial"] for hook in HOOKS.values())
+    # pre-commit names the files: `--force-exclude` applies the configuration's excludes to them
+    assert all(hook["entry"] == "p1lint check --force-exclude" and hook["require_serial"]
+               for hook in HOOKS.values())
 
 
 # --- the hooks, run by the real pre-commit ---------------------------------------------------------
@@ -48,6 +50,9 @@ def user_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(BAD_APP, repository / "bad.json")
     shutil.copytree(GOOD_TF, repository / "infra-good")
     shutil.copytree(BAD_TF, repository / "infra-bad")
+    (repository / "vendor").mkdir()
+    shutil.copy(BAD_APP, repository / "vendor" / "bad.json")
+    (repository / "p1lint.toml").write_text('extend-exclude = ["vendor"]\n', encoding="utf-8")
     _git(repository, "init", "-q")
     _git(repository, "add", ".")
     return repository
@@ -73,6 +78,13 @@ def test_the_json_yaml_hook_passes_a_clean_file_and_fails_a_bad_one(user_reposit
     bad = try_repo(user_repository, "p1lint", "bad.json")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout and "bad.json:" in bad.stdout and "P1L10" in bad.stdout
+
+
+@needs_git
+def test_the_hook_leaves_out_the_files_the_configuration_excludes(user_repository: Path) -> None:
+    excluded = try_repo(user_repository, "p1lint", "vendor/bad.json")
+    assert excluded.returncode == 0, excluded.stdout + excluded.stderr
+    assert "P1L10" not in excluded.stdout
 
 
 @needs_git

@@ -69,3 +69,14 @@ def test_reading_a_configuration_imports_no_pydantic(tmp_path, name, text):
     assert "p1lint.config" in result["modules"]
     assert result["code"] == (2 if "profil " in text else 0)
     assert heavy(result["modules"]) == []
+
+
+def test_a_file_named_without_force_exclude_does_not_load_the_glob_matcher(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "p1lint.toml").write_text('extend-exclude = ["envs/old"]\n')
+    application = tmp_path / "app.json"
+    application.write_text((FIXTURES / "good/worker-client-credentials.json").read_text())
+    named = check_in_subprocess(str(application), cwd=tmp_path)
+    assert named["code"] == 0 and "pathspec" not in named["modules"]
+    walked = check_in_subprocess(str(tmp_path), cwd=tmp_path)  # a walk needs it, and loads it
+    assert walked["code"] == 0 and "pathspec" in walked["modules"]

@@ -144,7 +144,7 @@ def config_options(command: Any) -> Any:
              "searched upwards from the working directory).",
     )(command)
     return click.option(
-        "--no-config", is_flag=True, is_eager=True, expose_value=False, callback=_no_config,
+        "--no-config", "--isolated", is_flag=True, is_eager=True, expose_value=False, callback=_no_config,
         help="Ignore configuration files.",
     )(command)
 

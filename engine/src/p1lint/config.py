@@ -87,6 +87,7 @@ def load_config(path: Path) -> dict[str, Any]:
     if problem is not None:
         raise ConfigError(_located(path, problem, table))
     _place_tables(path, defaults)
+    _place_globs(path, defaults)
     if suppress is not None:
         defaults["suppressions"] = _suppressions(path, suppress)
     if "rule_dirs" in defaults:
@@ -124,12 +125,36 @@ def _rule_directory(config: Path, entry: str) -> str:
     root = repository_root(config)
     if resolved == root or root in resolved.parents:
         return str(resolved)
-    line = _line_of(config, "rules")
-    text = config.read_text(encoding="utf-8").splitlines()[line - 1] if line else ""
-    quoted = [text.find(f"{quote}{entry}{quote}") for quote in "\"'"]
-    column = max(quoted) + 1 if max(quoted) >= 0 else 1  # at the string's opening quote
+    line, column = string_position(config, "rules", entry)
     message = f"rules: {entry!r} is outside the repository {root}; name it on the command line with --rules"
     raise ConfigError(str(InputError(str(config), line, column, message)))
+
+
+def string_position(path: Path, key: str, entry: str) -> tuple[int, int]:
+    """Line and column of the string `entry` in the list of the setting `key` (at its opening
+    quote), searched from the setting's line on; the setting's line when it is not found."""
+    first = _line_of(path, key)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number in range(first, len(lines) + 1):
+        quoted = [lines[number - 1].find(f"{quote}{entry}{quote}") for quote in "\"'"]
+        if max(quoted) >= 0:
+            return number, max(quoted) + 1
+    return first, 1
+
+
+def _place_globs(path: Path, defaults: dict[str, Any]) -> None:
+    """`exclude` and `extend-exclude` globs below the configuration's directory, each with its place."""
+    from p1lint.documents.exclusion import exclude_glob
+
+    for attribute, name in (("exclude", "exclude"), ("extend_exclude", "extend-exclude")):
+        if attribute in defaults:
+            defaults[attribute] = tuple(exclude_glob(glob, str(path.parent), _glob_origin(path, name, glob))
+                                        for glob in defaults[attribute])
+
+
+def _glob_origin(path: Path, setting: str, glob: str) -> str:
+    line, column = string_position(path, setting, glob)
+    return f"{path}:{line}:{column}"
 
 
 def _place_tables(path: Path, defaults: dict[str, Any]) -> None:

@@ -168,6 +168,11 @@ SETTINGS = (
     Setting("per_file_ignores", "per-file-ignores", mapping_of(strings)),
     Setting("extend_per_file_ignores", "extend-per-file-ignores", mapping_of(strings)),
     Setting("severities", "severity", mapping_of(one_of(SEVERITIES))),
+    Setting("exclude", "exclude", strings),
+    Setting("extend_exclude", "extend-exclude", strings),
+    Setting("respect_gitignore", "respect-gitignore", boolean),
+    Setting("force_exclude", "force-exclude", boolean),
+    Setting("show_source", "show-source", boolean),
 )
 TABLE_VALUES: dict[str, Reader] = {  # settings that are tables, by name: how each value is read
     "per-file-ignores": strings, "extend-per-file-ignores": strings, "severity": one_of(SEVERITIES),

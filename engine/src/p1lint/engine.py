@@ -28,6 +28,7 @@ from p1lint.terraform.values import Unknown
 
 if TYPE_CHECKING:
     from p1lint.authorization.parameters import Form
+    from p1lint.documents.exclusion import FileScope
     from p1lint.ruleplan import ApplicationKind
     from p1lint.shards import Piece, Segments
     from p1lint.suppressions.run import Suppressing
@@ -109,7 +110,7 @@ def lint_paths(
     stdin_name: str = "<stdin>", max_file_size: int = DEFAULT_MAX_FILE_SIZE, actor: str | None = None,
     cache: UnitCache | None = None, jobs: int = 1,
     rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult | Segments]]] | None = None,
-    suppress: bool = True, suppressions: Suppressing | None = None,
+    suppress: bool = True, suppressions: Suppressing | None = None, scope: FileScope | None = None,
 ) -> LintResult:
     """Lint every file below `paths`, one environment at a time (a snapshot, the applications of
     one file, an environment of a Terraform configuration); unreadable inputs become errors,
@@ -118,7 +119,7 @@ def lint_paths(
     `jobs` above 1, enough input is checked by that many processes (see `parallel`; `rebuild`
     makes `lint_units` in a spawned process), with the same result. `suppressions`: the
     configuration's (see `p1lint.suppressions`); those in effect suppress (unless not `suppress`),
-    and the findings about them come last."""
+    and the findings about them come last. `scope`: the files a walk leaves out (see `exclusion`)."""
     from p1lint.environment.directory import group_units
 
     result = LintResult(suppress=suppress)
@@ -126,7 +127,7 @@ def lint_paths(
     paths = list(paths)
     in_effect = suppressions.in_effect() if suppressions is not None and suppress else ()
     task = UnitTask(rules, settings, stdin_name, max_file_size, _actor(actor, result), suppress, in_effect)
-    units = group_units(discover(paths))
+    units = group_units(discover(paths, scope))
     parts = [None if cache is None else cache.lookup(unit) for unit in units]
     missing = [unit for unit, part in zip(units, parts, strict=True) if part is None]
     fresh = iter(_lint_all(missing, task, jobs, rebuild))
@@ -137,7 +138,8 @@ def lint_paths(
                 cache.store(unit, part)
         result.absorb(part)
     if suppressions is not None:
-        result.findings.extend(_entry_findings(suppressions, result, task, paths))
+        whole = [path for path in paths if scope is None or path not in scope.partial]
+        result.findings.extend(_entry_findings(suppressions, result, task, whole))
     result.findings.sort(key=Finding.sort_key)
     return result
 

@@ -1,6 +1,7 @@
-"""The command-line options of `check` that say which rules apply where and how severe they are:
-`--per-file-ignores`, `--extend-per-file-ignores` and `--severity`. A configuration file gives
-the same settings as tables, read into the same values (`p1lint.config`)."""
+"""The command-line options of `check` that say which files are checked, which rules apply where
+and how severe they are: `--exclude`, `--extend-exclude`, `--respect-gitignore`,
+`--force-exclude`, `--per-file-ignores`, `--extend-per-file-ignores` and `--severity`. A
+configuration file gives the same settings, read into the same values (`p1lint.config`)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,32 @@ class _Parsed(click.ParamType):  # type: ignore[type-arg]
             self.fail(str(error), param, ctx)
 
 
+def exclude_options(command: Any) -> Any:
+    from p1lint.documents.exclusion import DEFAULT_EXCLUDE, ExcludeGlob, parse_exclude
+
+    globs = _Parsed("glob", parse_exclude, ExcludeGlob)
+    command = click.option(
+        "--force-exclude/--no-force-exclude", default=False,
+        help="Apply the exclude globs to files named on the command line too (as pre-commit names them).",
+    )(command)
+    command = click.option(
+        "--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+        help="Leave out of directory walks the files .gitignore files ignore.")(command)
+    command = click.option(
+        "--extend-exclude", type=globs, multiple=True,
+        help="GLOB — files and directories left out of directory walks, in addition to --exclude "
+             "(repeatable).")(command)
+    return click.option(
+        "--exclude", type=globs, multiple=True, default=DEFAULT_EXCLUDE,
+        help="GLOB — files and directories left out of directory walks, replacing the default list "
+             "(.git, .venv, .terraform, node_modules, ...; repeatable).")(command)
+
+
 def scope_options(command: Any) -> Any:
     from p1lint.fileignores import FileIgnore, parse_file_ignore
     from p1lint.severity_overrides import SeverityOverride, parse_override
+
+    command = exclude_options(command)
 
     ignores = _Parsed("glob:rules", parse_file_ignore, FileIgnore)
     for flag, more in (("--extend-per-file-ignores", "added to those of --per-file-ignores"),

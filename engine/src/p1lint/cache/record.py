@@ -19,20 +19,25 @@ from p1lint.terminal import use_color
 REPLAYABLE_OPTIONS = frozenset({
     "paths", "output_format", "select", "ignore", "fail_on", "profile", "rule_dirs", "custom_domain",
     "stdin_filename", "custom_attributes", "no_color", "quiet", "regex_budget", "max_file_size", "actor",
-    "changed_only", "strict_unknowns", "no_cache", "cache_dir", "suppressions",
+    "changed_only", "strict_unknowns", "no_cache", "cache_dir", "suppressions", "exclude", "extend_exclude",
+    "respect_gitignore", "force_exclude",
 })
 RENDER = ("output_format", "no_color", "quiet", "fail_on")
 PARENT_LEVELS = 3  # a snapshot's `applications/<id>/<collection>.json` is read with its root
 
 
-def write_record(cache: Any, paths: list[str], options: dict[str, Any], result: Any) -> None:
+def write_record(
+    cache: Any, paths: list[str], options: dict[str, Any], result: Any, watched: list[str] | None = None
+) -> None:
     key = current()
     if key is None or options["output_format"] is None or not _replayable(options):
         return  # not asked for again, or not replayed (see `replayed_format`)
     if None in cache.units or cache.errors != len(result.errors):
         return
-    files = _extra_files(options)
-    directories = _directories(paths, [state[0] for state in cache.files], options)
+    present = [name for name in dict.fromkeys(watched or ()) if os.path.isfile(name)]
+    files = _extra_files(options, present)
+    absent = [_existing_parent(name) for name in watched or () if name not in present]  # one may appear
+    directories = _directories(paths, [state[0] for state in cache.files], options, absent)
     if files is None or directories is None:
         return
     render = {name: options[name] for name in RENDER}
@@ -57,8 +62,8 @@ def _replayable(options: dict[str, Any]) -> bool:
     return all(context.get_parameter_source(name) in (ParameterSource.DEFAULT, None) for name in others)
 
 
-def _extra_files(options: dict[str, Any]) -> list[FileState] | None:
-    names = [options["actor"]] if options.get("actor") else []
+def _extra_files(options: dict[str, Any], watched: list[str]) -> list[FileState] | None:
+    names = [*watched, options["actor"]] if options.get("actor") else list(watched)
     for directory in options.get("rule_dirs") or ():
         names.extend(_files_below(str(directory)))
     states = [file_state(name) for name in names]
@@ -66,9 +71,9 @@ def _extra_files(options: dict[str, Any]) -> list[FileState] | None:
 
 
 def _directories(
-    paths: list[str], members: list[str], options: dict[str, Any]
+    paths: list[str], members: list[str], options: dict[str, Any], watched: list[str]
 ) -> list[DirectoryState] | None:
-    names: dict[str, None] = {}
+    names: dict[str, None] = dict.fromkeys(watched)
     for path in [*paths, *(str(d) for d in options.get("rule_dirs") or ())]:
         if os.path.isdir(path):
             names.update(dict.fromkeys(_directories_below(path)))
@@ -78,6 +83,14 @@ def _directories(
             names[member] = None
     states = [directory_state(name) for name in names]
     return None if None in states else [state for state in states if state is not None]
+
+
+def _existing_parent(path: str) -> str:
+    """The nearest directory above `path` that exists (whose listing would show it appear)."""
+    parent = os.path.dirname(path)
+    while parent != os.path.dirname(parent) and not os.path.isdir(parent):
+        parent = os.path.dirname(parent)
+    return parent
 
 
 def _directories_below(root: str) -> list[str]:

@@ -14,11 +14,12 @@ from p1lint.cache.codec import BadEntry, Part, part_from_json, part_to_json
 from p1lint.cache.keys import FileState, digest_json, file_state, file_unchanged, installation_fingerprint
 from p1lint.cache.store import Store, cache_root
 
-# options that change how findings are shown or what happens to them after linting, not the
-# findings of a unit: every other option of `check` is part of the settings key
+# options that change how findings are shown or what happens to them after linting, or which
+# units there are, not the findings of a unit: every other option of `check` is part of the
+# settings key
 OUTPUT_OPTIONS = frozenset({
     "output_format", "no_color", "quiet", "fail_on", "baseline", "write_baseline", "no_cache", "cache_dir",
-    "jobs",
+    "jobs", "exclude", "extend_exclude", "respect_gitignore", "force_exclude", "show_source",
 })
 CACHEABLE_NAMES = ("str", "WalkedFile", "SnapshotDirectory", "TerraformDirectory")
 STDIN_NAME = "-"
@@ -97,14 +98,16 @@ class ResultsCache:
         return all(file_unchanged(state, self.started_ns) for state in states)
 
     def record_run(
-        self, paths: list[str], options: dict[str, Any], result: Any, replayable: bool = True
+        self, paths: list[str], options: dict[str, Any], result: Any, replayable: bool = True,
+        watched: list[str] | None = None,
     ) -> None:
         """Describe the run for `replay`, when the command line gave one (see `invocation`) and
-        nothing outside the units' results shapes its output (`replayable`)."""
+        nothing outside the units' results shapes its output (`replayable`); `watched`: files
+        whose contents chose the units too (the `.gitignore` files looked for), there or not."""
         from p1lint.cache.record import write_record
 
         if replayable:
-            write_record(self, paths, options, result)
+            write_record(self, paths, options, result, watched or [])
         self.entries.prune_if_due()
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import click
 
 from p1lint.commands.suppressing import check_patterns
+from p1lint.documents.exclusion import DEFAULT_EXCLUDE
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.escaping import printable
 from p1lint.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
@@ -26,6 +27,7 @@ from p1lint.terminal import split_values, use_color
 __all__ = ["exit_code", "not_checked_lines", "run_check", "select_rules"]
 
 if TYPE_CHECKING:
+    from p1lint.documents.exclusion import ExcludeGlob, FileScope
     from p1lint.engine import LintResult
     from p1lint.fileignores import FileIgnore
     from p1lint.reporters import Outcome
@@ -48,6 +50,9 @@ def run_check(
     per_file_ignores: tuple[FileIgnore, ...] = (), extend_per_file_ignores: tuple[FileIgnore, ...] = (),
     severities: tuple[SeverityOverride, ...] = (),
     suppressions: tuple[ConfigSuppression, ...] = (),
+    exclude: tuple[ExcludeGlob | str, ...] = DEFAULT_EXCLUDE,
+    extend_exclude: tuple[ExcludeGlob | str, ...] = (),
+    respect_gitignore: bool = True, force_exclude: bool = False,
 ) -> int:
     options = dict(locals())  # every option, nothing else: those that change findings key the results cache
     from p1lint.engine import lint_paths
@@ -56,6 +61,7 @@ def run_check(
     try:
         places = report_places(output_format, output, docs_url)
         options["output_format"] = replayed_format(places)
+        scope = file_scope(paths, (*exclude, *extend_exclude), respect_gitignore, force_exclude)
         chosen, skipped = combined_selection(select, ignore, extend_select, extend_ignore)
         file_ignores = (*per_file_ignores, *extend_per_file_ignores)
         rules = select_rules(rule_dirs, profile, chosen, skipped, cache_dir, severities, file_ignores)
@@ -78,7 +84,7 @@ def run_check(
                       suppressing.in_effect())
     result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache,
                         jobs=available_cpus() if jobs is None else jobs, rebuild=rebuild,
-                        suppress=not no_suppress, suppressions=suppressing)
+                        suppress=not no_suppress, suppressions=suppressing, scope=scope)
     _drop_ignored(result, file_ignores)
     accepted = None if no_suppress else accepted
     print_notes(result, quiet)
@@ -97,9 +103,26 @@ def run_check(
         written = _write_all(places, findings, suppressed, result, rules, fail_on, started, docs_url,
                              show_suppressed=show_suppressed, no_color=no_color, quiet=quiet)
     if cache is not None:
-        cache.record_run(paths, options, result, replayable=suppressing.replayable(result.findings))
+        cache.record_run(paths, options, result, replayable=suppressing.replayable(result.findings),
+                         watched=scope.consulted())
     code = exit_code(findings, bool(result.errors), fail_on, written)
     return EXIT_OK if exit_zero and code == EXIT_FINDINGS else code
+
+
+def file_scope(
+    paths: Sequence[str], globs: Sequence[ExcludeGlob | str], respect_gitignore: bool, force: bool
+) -> FileScope:
+    """What of `paths` the run checks; the globs are compiled now if they will be used (a bad
+    one is a `P1LintError`), and `pathspec` is not imported for files named without `force`."""
+    import os
+
+    from p1lint.documents.exclusion import FileScope, exclude_glob
+
+    made = [glob if isinstance(glob, tuple) else exclude_glob(glob, os.getcwd()) for glob in globs]
+    scope = FileScope(made, respect_gitignore, force)
+    if force or any(path != "-" and os.path.isdir(path) for path in paths):
+        scope.prepare()
+    return scope
 
 
 def _drop_ignored(result: Any, entries: Sequence[FileIgnore]) -> None:

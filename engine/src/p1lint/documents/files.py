@@ -109,11 +109,14 @@ class Unlisted(str):
         return made
 
 
-def walk_files(root: str, suffixes: tuple[str, ...]) -> Iterator[str]:
+def walk_files(
+    root: str, suffixes: tuple[str, ...], keep: Callable[[str, bool], bool] | None = None
+) -> Iterator[str]:
     """Files below `root` whose name ends with one of `suffixes` (any case), in no particular order.
-    Hidden entries (`.git`, ...) are skipped; directory links are not followed (no loops); only
-    regular files (or links to them) are yielded: a checkout holds no FIFOs or devices. A directory
-    that cannot be listed is yielded as `Unlisted`."""
+    Hidden entries (`.git`, ...) are skipped, and those `keep(path, is_dir)` refuses (a directory
+    refused is not entered); directory links are not followed (no loops); only regular files (or
+    links to them) are yielded: a checkout holds no FIFOs or devices. A directory that cannot be
+    listed is yielded as `Unlisted`."""
     pending = [root]
     while pending:
         directory = pending.pop()
@@ -125,14 +128,22 @@ def walk_files(root: str, suffixes: tuple[str, ...]) -> Iterator[str]:
             continue
         for entry in entries:
             if not entry.name.startswith("."):
-                yield from _visit(entry, suffixes, pending)
+                yield from _visit(entry, suffixes, pending, keep)
 
 
-def _visit(entry: os.DirEntry[str], suffixes: tuple[str, ...], pending: list[str]) -> Iterator[str]:
+def _wanted(entry: os.DirEntry[str], suffixes: tuple[str, ...]) -> bool:
+    return entry.name.lower().endswith(suffixes) and entry.is_file()
+
+
+def _visit(
+    entry: os.DirEntry[str], suffixes: tuple[str, ...], pending: list[str],
+    keep: Callable[[str, bool], bool] | None,
+) -> Iterator[str]:
     try:
         if entry.is_dir(follow_symlinks=False):
-            pending.append(entry.path)
-        elif entry.name.lower().endswith(suffixes) and entry.is_file():
+            if keep is None or keep(entry.path, True):
+                pending.append(entry.path)
+        elif _wanted(entry, suffixes) and (keep is None or keep(entry.path, False)):
             yield entry.path
     except OSError as error:
         yield Unlisted(entry.path, f"cannot inspect: {error.strerror or type(error).__name__}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
 
 from p1lint.documents.document import SourceDocument
 from p1lint.documents.files import (
@@ -18,20 +20,28 @@ from p1lint.documents.files import (
 from p1lint.documents.formats import DATA_SUFFIXES, NAMES, format_for
 from p1lint.findings import InputError
 
+if TYPE_CHECKING:
+    from p1lint.documents.exclusion import FileScope
+
 __all__ = ["DATA_SUFFIXES", "STDIN_NAME", "EmptyDirectory", "SourceDocument", "WalkedFile", "discover",
            "parse_bytes", "read_source"]
 STDIN_NAME = "-"
 
 
-def discover(paths: Iterable[str]) -> Iterator[str]:
+def discover(paths: Iterable[str], scope: FileScope | None = None) -> Iterator[str]:
     """Expand directories recursively into their input files (of any format in `formats`), in a
     stable order. Hidden files and directories (`.git`, `.github`, ...) below a given directory are
-    skipped; a path given twice (or standard input named twice) is read once. A directory that
-    cannot be listed comes out as `Unlisted`, one without any input file as `EmptyDirectory`."""
+    skipped, and those `scope` excludes (see `exclusion`); a path given twice (or standard input
+    named twice) is read once. A directory that cannot be listed comes out as `Unlisted`, one
+    without any input file as `EmptyDirectory` (unless its files were all excluded)."""
     for raw in dict.fromkeys(paths):
+        if raw != STDIN_NAME and scope is not None and scope.skips_named(raw):
+            continue
         if raw != STDIN_NAME and os.path.isdir(raw):
-            found = sorted(walk_files(raw, DATA_SUFFIXES))
-            yield from [_walked(name) for name in found] if found else [EmptyDirectory(raw)]
+            keep = None if scope is None else partial(scope.keeps, raw)
+            found = sorted(walk_files(raw, DATA_SUFFIXES, keep))
+            empty = [] if scope is not None and raw in scope.partial else [EmptyDirectory(raw)]
+            yield from [_walked(name) for name in found] if found else empty
         else:
             yield raw
 
