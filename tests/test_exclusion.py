@@ -263,3 +263,32 @@ def test_a_gitignore_that_appears_above_the_walked_directory_is_read(project, tm
     (project / ".gitignore").write_text("prod/\n")
     again = p1lint("check", "envs", cache=cache, cwd=project)
     assert b"envs/prod/app.yaml" in first.stdout and b"envs/prod/app.yaml" not in again.stdout
+
+
+def test_a_suppression_of_an_excluded_file_is_not_called_unused(project):
+    """A directory whose walk left something out was not read whole: only an entry whose globs
+    match files that were all read may be called unused."""
+    (project / "p1lint.toml").write_text(
+        'extend-exclude = ["envs/old"]\n\n[[suppress]]\nrule = "P1L301"\nfiles = ["envs/old/*.yaml"]\n'
+        'reason = "retired"\n')
+    walked_around = run(".")
+    assert "P1L031" not in {finding["rule"] for finding in json.loads(walked_around.stdout)["findings"]}
+    (project / "p1lint.toml").write_text(
+        'exclude = []\n\n[[suppress]]\nrule = "P1L301"\nfiles = ["gone/*.yaml"]\nreason = "retired"\n')
+    assert "P1L031" in {finding["rule"] for finding in json.loads(run(".").stdout)["findings"]}
+
+
+def test_a_pattern_too_slow_to_match_leaves_the_file_checked(tmp_path, monkeypatch):
+    from p1lint.documents import patterns
+
+    root = tree(tmp_path, {"a" * 200 + ".yaml": None, "other.yaml": None})
+    scope = scope_of("*a*a*a*a*a*a*a*a*b.yaml", "other.yaml", base=root)
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT_SECONDS", 1e-9)  # every match runs out of time
+    assert walked(root, scope=scope) == {"a" * 200 + ".yaml"}  # a plain name needs no expression
+    assert not any(line.usable for globs in scope._sets for line in globs.lines)
+
+
+def test_a_pattern_longer_than_any_path_is_refused(project):
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "--extend-exclude", "x" * 5000, "."])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("p1lint: --exclude: a pattern of more than 4,096 characters")
