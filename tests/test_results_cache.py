@@ -242,7 +242,7 @@ def test_no_cache_neither_reads_nor_writes(tmp_path):
     p1lint("check", BAD, cache=tmp_path)
     entries = sorted(tmp_path.rglob("*"))
     run = p1lint("check", "--no-cache", BAD, cache=tmp_path, importtime=True)
-    assert "click" in run.modules and sorted(tmp_path.rglob("*")) == entries
+    assert "p1lint.engine" in run.modules and sorted(tmp_path.rglob("*")) == entries
     assert p1lint("check", "--no-cache", BAD, cache=tmp_path / "other").code == 1
     assert not (tmp_path / "other").exists()
 

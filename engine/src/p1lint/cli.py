@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from p1lint import __version__
-from p1lint.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED
+from p1lint.command_guard import guarded
+from p1lint.exitcodes import EXIT_ERROR
 from p1lint.findings import PROFILES, SEVERITIES
 from p1lint.pull.options import PULL_OPTION_NAMES, pull_options
 from p1lint.reporters import REPORTERS
@@ -32,26 +33,9 @@ class DefaultCommandGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Every command, its options and their callbacks run here: a bug ends the run with one
-        line on standard error and exit code 2 — never a traceback, never the exit code of
-        findings (`P1LINT_DEBUG=1` shows the traceback)."""
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:
-            click.echo("p1lint: interrupted", err=True)
-            raise SystemExit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:  # `p1lint check ... | head`: the reader left, nothing to report to
-            _discard_stdout()
-            raise SystemExit(EXIT_ERROR) from None
-        except Exception as error:
-            from p1lint.crashes import debugging, internal_error_line
-
-            if debugging():
-                raise
-            click.echo(internal_error_line(error), err=True)
-            raise SystemExit(EXIT_ERROR) from None
+        """Every command, its options and their callbacks run here, ended as `guarded` ends them."""
+        passthrough = (click.exceptions.Exit, click.ClickException, click.Abort)
+        return guarded(lambda: super(DefaultCommandGroup, self).invoke(ctx), passthrough)
 
 
 fail_on_option = click.option(

@@ -1,5 +1,6 @@
 """The `p1lint` command: a re-run that the results cache can answer is answered before the
-command line (click), the rules or the engine are imported; any other run goes to `p1lint.cli`."""
+command line (click), the rules or the engine are imported; a common `check` command line is
+read without click (`p1lint.check_argv`); any other run goes to `p1lint.cli`."""
 
 from __future__ import annotations
 
@@ -20,12 +21,25 @@ def main() -> None:
         sys.stderr.write("p1lint: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
     if code is None:
+        code = _check_without_click(sys.argv[1:])
+    if code is None:
         from p1lint.cli import main as run_in_full
 
         run_in_full()
         return
     _flush()
     sys.exit(code)
+
+
+def _check_without_click(argv: list[str]) -> int | None:
+    """The common `check` command line, read without click (`p1lint.check_argv`); None: it
+    is one for click."""
+    from p1lint.check_argv import run
+
+    try:
+        return run(argv)
+    finally:
+        _flush()
 
 
 def _flush() -> None:

@@ -20,6 +20,21 @@ def use_color(no_color: bool, stream: Any) -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
 
 
+def echo(message: str, *, err: bool = False) -> None:
+    """`click.echo` of one line without importing click: a line with an escape code goes to click,
+    which strips such codes where the stream is no terminal."""
+    import sys
+
+    if "\x1b" in message:
+        import click
+
+        click.echo(message, err=err)
+        return
+    stream = sys.stderr if err else sys.stdout
+    stream.write(f"{message}\n")
+    stream.flush()
+
+
 def discard_stdout() -> None:
     """Point standard output at the null device, so that the interpreter's last flush cannot
     fail again on a closed pipe."""

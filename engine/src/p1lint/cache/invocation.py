@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 _CURRENT: list[str] = []  # the key of this process's command line, once computed
+_GIVEN: list[frozenset[str]] = []  # see `remember_given`
 NO_CACHE = "--no-cache"
 PULL = "--pull"  # `check --pull` reads a live environment: its output is never replayed
 CONFIG_NAMES = ("p1lint.toml", ".p1lint.toml", "pyproject.toml")  # `p1lint.config.CANDIDATES`, without
@@ -30,6 +31,17 @@ def remember(key: str | None) -> None:
     _CURRENT.clear()
     if key is not None:
         _CURRENT.append(key)
+
+
+def remember_given(names: frozenset[str]) -> None:
+    """The options of this run given on the command line or by the configuration, when the
+    command line was read without click (click's context says it otherwise)."""
+    _GIVEN.clear()
+    _GIVEN.append(names)
+
+
+def given_options() -> frozenset[str] | None:
+    return _GIVEN[-1] if _GIVEN else None
 
 
 def option_values(argv: list[str], name: str) -> list[str]:

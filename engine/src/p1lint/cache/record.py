@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from p1lint.cache.invocation import current
+from p1lint.cache.invocation import current, given_options
 from p1lint.cache.keys import DirectoryState, FileState, directory_state, file_state
 from p1lint.cache.transcript import transcribe
 from p1lint.terminal import use_color
@@ -52,6 +52,9 @@ def write_record(
 def _replayable(options: dict[str, Any]) -> bool:
     """Whether every option outside `REPLAYABLE_OPTIONS` has its default (not set on the command
     line or by a configuration file)."""
+    given = given_options()
+    if given is not None:
+        return not any(name in given for name in options if name not in REPLAYABLE_OPTIONS)
     import click
     from click.core import ParameterSource
 

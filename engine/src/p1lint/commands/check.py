@@ -8,8 +8,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import click
-
 from p1lint.commands.suppressing import check_patterns
 from p1lint.documents.exclusion import DEFAULT_EXCLUDE
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
@@ -22,7 +20,7 @@ from p1lint.run_settings import DEFAULT_REGEX_BUDGET, RunSettings
 from p1lint.selection import ActiveRule
 from p1lint.suppressions.entries import ConfigSuppression
 from p1lint.suppressions.run import Suppressing
-from p1lint.terminal import split_values, use_color
+from p1lint.terminal import echo, split_values, use_color
 
 __all__ = ["exit_code", "not_checked_lines", "run_check", "select_rules"]
 
@@ -71,7 +69,7 @@ def run_check(
             raise P1LintError("p1lint: --update-baseline needs --baseline FILE (or `baseline` in the "
                               "configuration)")
     except P1LintError as problem:
-        click.echo(str(problem), err=True)
+        echo(str(problem), err=True)
         return EXIT_ERROR
     settings = RunSettings(custom_domain=custom_domain, regex_budget=regex_budget, changed_only=changed_only,
                            custom_attributes=tuple(split_values(custom_attributes)),
@@ -93,7 +91,7 @@ def run_check(
     try:
         findings, shown = _without_accepted(result.findings, accepted, baseline, quiet, update_baseline)
     except P1LintError as problem:  # the baseline could not be updated
-        click.echo(str(problem), err=True)
+        echo(str(problem), err=True)
         return EXIT_ERROR
     suppressed = sorted([*result.suppressed_findings, *shown], key=Finding.sort_key)
     if statistics:
@@ -158,9 +156,9 @@ def _print_statistics(findings: list[Finding], suppressed: int) -> None:
 
     counts = Counter((f.rule, f.name, f.severity) for f in findings)
     for (rule, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        click.echo(f"{count:6d}  {rule}  {severity:<7}  {name}")
+        echo(f"{count:6d}  {rule}  {severity:<7}  {name}")
     if suppressed:
-        click.echo(f"{suppressed:6d}  suppressed")
+        echo(f"{suppressed:6d}  suppressed")
 
 
 def replayed_format(places: list[Destination]) -> str | None:
@@ -205,7 +203,7 @@ def write_reports(
         emit(places, with_docs_url(findings, docs_url), outcome, color=use_color(no_color, sys.stdout),
              quiet=quiet)
     except P1LintError as problem:
-        click.echo(str(problem), err=True)
+        echo(str(problem), err=True)
         return False
     return True
 
@@ -269,9 +267,9 @@ def _write_baseline(path: Path, findings: list[Finding], had_errors: bool) -> in
     try:
         write_baseline(path, findings)
     except P1LintError as problem:
-        click.echo(str(problem), err=True)
+        echo(str(problem), err=True)
         return EXIT_ERROR
-    click.echo(printable(f"p1lint: wrote {len(findings)} findings to the baseline {path}"), err=True)
+    echo(printable(f"p1lint: wrote {len(findings)} findings to the baseline {path}"), err=True)
     return EXIT_ERROR if had_errors else EXIT_OK
 
 
@@ -290,10 +288,10 @@ def _without_accepted(
     if not quiet:
         verb = "pruned from" if update else "no longer matched in"
         for entry in filtered.stale:
-            click.echo(printable(f"p1lint: baseline entry {verb} {path}: {entry}"), err=True)
+            echo(printable(f"p1lint: baseline entry {verb} {path}: {entry}"), err=True)
         stale = f"; {len(filtered.stale)} of its entries {verb} it" if filtered.stale else ""
         message = f"p1lint: {filtered.suppressed} findings accepted by the baseline {path}{stale}"
-        click.echo(printable(message), err=True)
+        echo(printable(message), err=True)
     return filtered.findings, filtered.accepted
 
 
