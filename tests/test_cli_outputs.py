@@ -46,6 +46,28 @@ def test_output_file_takes_the_format_without_a_file(tmp_path, inputs):
     assert [error["file"] for error in document["errors"]] == [inputs[1]]
 
 
+@pytest.mark.parametrize("how", ["text=FILE", "-o FILE", "-o FILE --quiet"])
+def test_a_text_report_file_holds_the_input_errors_too(tmp_path, inputs, how):
+    out = tmp_path / "report.txt"
+    given = how.replace("FILE", str(out)).split()
+    result = run(*(["--format", *given] if how.startswith("text") else given), *inputs)
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = out.read_text().splitlines()
+    error = f"{inputs[1]}:3:1: invalid JSON: Expecting value"
+    assert error in result.stderr.splitlines() and error in lines  # on standard error, and in the report
+    assert lines[0].startswith(f"{inputs[0]}:") and " P1L102 error " in lines[0]
+    following = lines[lines.index(error) + 1:]
+    assert following == ([] if "--quiet" in given else
+                         ["1 file could not be checked (see above).", "", "Found 1 problem (1 error, 0 warnings, "
+                          "0 infos) in 1 file."])
+
+
+def test_a_text_report_on_standard_output_leaves_input_errors_to_standard_error(inputs):
+    result = run(*inputs)
+    assert result.exit_code == 2
+    assert "invalid JSON" in result.stderr and "invalid JSON" not in result.stdout
+
+
 def test_two_reports_to_one_place_are_a_usage_error(inputs):
     result = run("--format", "text", "--format", "json", inputs[0])
     assert result.exit_code == 2 and "two formats would be written to standard output" in result.stderr

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,9 +107,50 @@ def readme_precommit_repos() -> list[dict]:
     return [repo for block in blocks if block.startswith("repos:") for repo in yaml.safe_load(block)["repos"]]
 
 
+def readme_remote_repos() -> list[dict]:
+    return [repo for repo in readme_precommit_repos() if repo["repo"] != "local"]
+
+
 def test_the_readme_configurations_name_hooks_that_exist() -> None:
-    repos = readme_precommit_repos()
+    repos = readme_remote_repos()
     assert repos and all({hook["id"] for hook in repo["hooks"]} <= set(HOOKS) for repo in repos)
+
+
+def test_the_readme_remote_configurations_name_no_real_repository_but_a_placeholder() -> None:
+    """A URL someone else may own would run their code when copied unchanged: a reserved domain."""
+    assert all(repo["repo"].startswith("https://git.example.com/") for repo in readme_remote_repos())
+
+
+def test_the_readme_local_hook_runs_what_the_shipped_hook_runs() -> None:
+    [local] = [repo for repo in readme_precommit_repos() if repo["repo"] == "local"]
+    [hook] = local["hooks"]
+    shipped = HOOKS[hook["id"]]
+    assert (hook["entry"], hook["types_or"], hook["require_serial"]) == (
+        shipped["entry"], shipped["types_or"], shipped["require_serial"])
+
+
+@needs_git
+def test_the_readme_local_configuration_works_as_it_stands(tmp_path: Path) -> None:
+    """The README's `repo: local` block, copied unchanged into a repository, with p1lint on PATH."""
+    [local] = [repo for repo in readme_precommit_repos() if repo["repo"] == "local"]
+    (tmp_path / "pingone").mkdir()
+    shutil.copy(GOOD_APP, tmp_path / "pingone" / "good.json")
+    shutil.copy(BAD_APP, tmp_path / "pingone" / "bad.json")
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [local]}), encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    environment = {**os.environ, "PATH": path, "PRE_COMMIT_HOME": str(tmp_path.parent / "home"), "NO_COLOR": "1"}
+
+    def run(*files: str) -> subprocess.CompletedProcess[str]:
+        command = ["pre-commit", "run", "--color", "never", "--files", *files]
+        return subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=300)
+
+    clean = run("pingone/good.json")
+    assert clean.returncode == 0 and "Passed" in clean.stdout, clean.stdout + clean.stderr
+    bad = run("pingone/good.json", "pingone/bad.json")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "Failed" in bad.stdout and "pingone/bad.json:" in bad.stdout and "pingone/good.json:" not in bad.stdout
 
 
 @needs_git
@@ -116,7 +158,7 @@ def test_the_readme_configurations_name_an_annotated_tag_of_this_version() -> No
     from p1lint import __version__
 
     tags = subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True).stdout
-    for repo in readme_precommit_repos():
+    for repo in readme_remote_repos():
         assert repo["rev"] == f"v{__version__}"
         if not tags.strip():
             pytest.skip("this checkout was cloned without tags")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -15,6 +16,7 @@ import pytest
 
 from p1lint.findings import Finding, InputError
 from p1lint.reporters import REPORTERS, Outcome, make_reporter, report
+from p1lint.reporters.markdown import FINDINGS_HEADER
 from p1lint.reporters.rulehelp import rule_help_source
 from p1lint.selection import ActiveRule
 from tests.support import catalogue
@@ -211,3 +213,59 @@ def test_markdown_escapes_html_and_markdown_in_errors_and_file_names():
     assert "<img" not in out and "<b>" not in out and "](javascript" not in out
     assert "\\*\\*bold\\*\\*" in out and "&lt;b&gt;" in out
     assert "### apps/&lt;img src=x onerror=alert\\(1\\)&gt;\\#\\[x\\]\\(javascript\\:y\\).json" in out
+
+
+# --- every format names the application of each finding ------------------------------------------
+
+APPLICATION = ("Partner portal", "7c0e8d9a-0000-4000-8000-000000000001")
+ABOUT = [finding()._replace(application_name=APPLICATION[0], application_id=APPLICATION[1]),
+         finding("P1L760", "info", "apps/b.yaml", "", 1, "application is disabled")._replace(
+             application_id="0d4f-only-an-id")]
+LABELS = ["application Partner portal, 7c0e8d9a-0000-4000-8000-000000000001", "application 0d4f-only-an-id"]
+
+
+def _github_messages(out: str) -> list[str]:
+    """The message of each annotation, unescaped as the runner does (`%25`, `%0D`, `%0A`)."""
+    commands = [re.fullmatch(r"::(error|warning|notice) ([^:]*)::(.*)", line) for line in out.splitlines()]
+    return [m[3].replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%") for m in commands if m]
+
+
+def _markdown_cells(out: str) -> list[dict[str, str]]:
+    """The rows of the findings tables, as header -> cell (cells split at unescaped `|`)."""
+    header = [cell.strip() for cell in FINDINGS_HEADER.strip("|").split("|")]
+    rows = [line for line in out.splitlines() if re.match(r"\| \d+:\d+ \|", line)]
+    return [dict(zip(header, (cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip("|"))), strict=True))
+            for row in rows]
+
+
+NAMED_APPLICATION = {
+    "text": lambda out: [line for line in out.splitlines() if " P1L" in line],
+    "json": lambda out: [f"application {', '.join(p for p in (f['application_name'], f['application_id']) if p)}"
+                         for f in json.loads(out)["findings"]],
+    "json-lines": lambda out: [f"application {', '.join(p for p in (r['application_name'], r['application_id']) if p)}"
+                               for r in map(json.loads, out.splitlines()) if r["type"] == "finding"],
+    "sarif": lambda out: [f"application {', '.join(p for p in (r['properties']['applicationName'], r['properties']['applicationId']) if p)}"
+                          for r in sarif(ABOUT, ())["runs"][0]["results"]],
+    "junit": lambda out: [case.result[0].message if case.result else case.system_out
+                          for suite in junitparser.JUnitXml.fromstring(out.encode()) for case in suite
+                          if case.name != "no findings"],
+    "github": _github_messages,
+    "gitlab": lambda out: [issue["description"] for issue in json.loads(out)],
+    "markdown": lambda out: [f"application {row['application']}" for row in _markdown_cells(out)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTERS))
+def test_every_format_names_the_application_of_each_finding(name):
+    shown = NAMED_APPLICATION[name](render(name, ABOUT, errors=()))
+    assert len(shown) == 2
+    for text, label in zip(sorted(shown, key=lambda t: "0d4f" in t), LABELS, strict=True):
+        assert label in text, (name, text)
+
+
+def test_junit_shows_a_suppressed_finding_as_skipped_not_failed():
+    suppressed = ABOUT[0]._replace(suppression="external", justification="ticket SEC-42")
+    xml = junitparser.JUnitXml.fromstring(render("junit", [suppressed], errors=(), checked=CHECKED[:1]).encode())
+    assert (xml.tests, xml.failures, xml.errors, xml.skipped) == (1, 0, 0, 1)
+    [case] = list(next(iter(xml)))
+    assert case.is_skipped and case.result[0].message == "suppressed: ticket SEC-42"

@@ -170,7 +170,7 @@ class Snapshot(ApiModel):
 def json_schema() -> dict[str, Any]:
     schema = Snapshot.model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "https://github.com/p1lint/p1lint/blob/main/docs/environment-snapshot.schema.json",
+            "$id": "urn:p1lint:environment-snapshot",  # names the format: no repository that may not exist
             "title": "PingOne environment snapshot (p1lint)", **schema}
 
 

@@ -30,8 +30,9 @@ def _no_rule_help() -> Mapping[str, RuleHelp]:
 class Outcome(NamedTuple):
     """What a run did besides finding: the files it read (`files`, of which `unreadable` could
     not be checked), their names, the inputs that could not be checked and internal errors
-    (`input_errors`), the `--fail-on` threshold, the wall time, and where the explanation of a
-    rule comes from (read only by the formats that show it)."""
+    (`input_errors`), the `--fail-on` threshold, the wall time, where the explanation of a rule
+    comes from (read only by the formats that show it), and whether the report goes to a file
+    (`to_file`: away from standard error, where the input errors were printed)."""
 
     files: int = 0
     unreadable: int = 0
@@ -40,6 +41,7 @@ class Outcome(NamedTuple):
     fail_on: str = "error"
     seconds: float = 0.0
     rule_help: RuleHelpSource = _no_rule_help
+    to_file: bool = False
 
 
 class Summary(NamedTuple):

@@ -76,7 +76,7 @@ def _write(place: Destination, findings: list[Finding], outcome: Outcome, quiet:
 
     assert place.path is not None
     buffer = io.StringIO()
-    _render(place.format, buffer, findings, outcome, color=False, quiet=quiet)
+    _render(place.format, buffer, findings, outcome._replace(to_file=True), color=False, quiet=quiet)
     write_text_atomically(place.path, buffer.getvalue())
 
 

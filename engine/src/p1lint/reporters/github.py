@@ -8,6 +8,7 @@ from __future__ import annotations
 from p1lint.escaping import printable, printable_line
 from p1lint.findings import SEVERITY_RANK, Finding, InputError
 from p1lint.reporters import CollectingReporter, Summary
+from p1lint.reporters.identity import described
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_STEP = 10  # annotations of each kind GitHub shows for one step
@@ -55,7 +56,7 @@ def _fit(
 
 def _annotation(finding: Finding) -> str:
     properties = ",".join(f"{key}={_escape_property(str(value))}" for key, value in _properties(finding))
-    message = _escape_data(f"{finding.message} ({finding.docs})")
+    message = _escape_data(f"{described(finding)} ({finding.docs})")
     return f"::{_COMMANDS[finding.severity]} {properties}::{message}"
 
 
@@ -78,7 +79,7 @@ def _left_out(findings: int, errors: int) -> str:
 
 def _plain(finding: Finding) -> str:
     where = f"{finding.file}:{finding.line}:{finding.column}"
-    return printable_line(f"{where}: {finding.rule} {finding.severity} {finding.message} [{finding.name}]")
+    return printable_line(f"{where}: {finding.rule} {finding.severity} {described(finding)} [{finding.name}]")
 
 
 def _properties(finding: Finding) -> list[tuple[str, object]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from p1lint.findings import Finding, InputError, unicode_text
 from p1lint.reporters import CollectingReporter, Summary
-from p1lint.reporters.identity import fingerprint
+from p1lint.reporters.identity import described, fingerprint
 from p1lint.reporters.rulehelp import RuleHelp
 
 _SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
@@ -39,7 +39,7 @@ def severity(finding: Finding, helps: Mapping[str, RuleHelp]) -> str:
 
 
 def _issue(finding: Finding, helps: Mapping[str, RuleHelp]) -> dict[str, Any]:
-    description = unicode_text(f"{finding.rule} {finding.message}")
+    description = unicode_text(f"{finding.rule} {described(finding)}")
     help = helps.get(finding.rule)
     category = "Security" if help is None or help.security else "Bug Risk"
     return {"type": "issue", "check_name": f"{finding.rule} {finding.name}", "description": description,

@@ -1,9 +1,10 @@
 """JUnit XML, for CI systems that show test reports. One test suite per file: a failing test case
 per finding at or above `--fail-on`, a passing one (the finding in its `system-out`) per finding
-below it, one passing test case for a file without findings, and an `<error>` test case for each
-input error (an unreadable file, a check that could not be made). Test case names are unique
-within their suite. The run's wall time is the `time` of `<testsuites>`; per-file times are not
-measured, so suites and cases carry none."""
+below it, a skipped one per suppressed finding shown (`--show-suppressed`), one passing test
+case for a file without findings, and an `<error>` test case for each input error (an unreadable
+file, a check that could not be made). Test case names are unique within their suite. The run's
+wall time is the `time` of `<testsuites>`; per-file times are not measured, so suites and cases
+carry none."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from xml.etree import ElementTree
 from p1lint.escaping import printable, printable_lines
 from p1lint.findings import Finding, InputError
 from p1lint.reporters import CollectingReporter, Summary, is_failing
+from p1lint.reporters.identity import described
 
 CLEAN_CASE = "no findings"
 ERROR_CASE = "could not be checked"
@@ -62,10 +64,13 @@ def _finding_case(suite: ElementTree.Element, names: _UniqueNames, finding: Find
                   failing: bool) -> None:
     name = printable(f"{finding.rule} {finding.name} {finding.path or '/'}")
     case = ElementTree.SubElement(suite, "testcase", name=names.unique(name), classname=file)
-    message = printable(finding.message)
+    message = printable(described(finding))
     where = f"{file}:{finding.line}:{finding.column}: {finding.rule} {finding.severity}"
     text = printable_lines(f"{where} {message}\n{finding.docs}")
-    if failing:
+    if finding.suppression:  # shown with --show-suppressed: accepted, so neither failed nor passed
+        reason = printable(f"suppressed: {finding.justification}")
+        ElementTree.SubElement(case, "skipped", message=reason).text = text
+    elif failing:
         ElementTree.SubElement(case, "failure", type=finding.severity, message=message).text = text
     else:  # below --fail-on: shown, not failed
         ElementTree.SubElement(case, "system-out").text = text
@@ -76,7 +81,7 @@ def _count(element: ElementTree.Element, suites: list[ElementTree.Element]) -> N
     element.set("tests", str(len(cases)))
     element.set("failures", str(sum(case.find("failure") is not None for case in cases)))
     element.set("errors", str(sum(case.find("error") is not None for case in cases)))
-    element.set("skipped", "0")
+    element.set("skipped", str(sum(case.find("skipped") is not None for case in cases)))
 
 
 class _UniqueNames:

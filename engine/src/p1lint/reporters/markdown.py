@@ -10,6 +10,7 @@ from p1lint import __version__
 from p1lint.escaping import printable
 from p1lint.findings import SEVERITY_RANK, Finding, InputError
 from p1lint.reporters import CollectingReporter, Summary
+from p1lint.reporters.identity import application_of, suppression_note
 
 # Data is text, never markup: Markdown punctuation is backslash-escaped (no emphasis, code,
 # link or image; `:` so that no `https:` or `javascript:` autolink forms), HTML is written as
@@ -62,17 +63,18 @@ class MarkdownReporter(CollectingReporter):
             by_file[finding.file].append(finding)
         lines = ["## Findings"]
         for file, findings in by_file.items():
-            lines += ["", f"### {_cell(file)}", "", FINDINGS_HEADER, "|---|---|---|---|"]
+            lines += ["", f"### {_cell(file)}", "", FINDINGS_HEADER, "|---|---|---|---|---|"]
             lines += [_row(finding) for finding in findings]
         return lines
 
 
-FINDINGS_HEADER = "| line | rule | severity | message |"
+FINDINGS_HEADER = "| line | rule | severity | application | message |"
 
 
 def _row(finding: Finding) -> str:
     where = f"{finding.line}:{finding.column}"
-    return f"| {where} | {finding.rule} | {finding.severity} | {_cell(finding.message)} |"
+    about, message = _cell(application_of(finding)), _cell(finding.message + suppression_note(finding))
+    return f"| {where} | {finding.rule} | {finding.severity} | {about} | {message} |"
 
 
 def _not_checked(summary: Summary) -> list[str]:

@@ -1,4 +1,6 @@
-"""Human-readable output: `file:line:col: ID severity message`, then a summary."""
+"""Human-readable output: `file:line:col: ID severity message`, then a summary. The input errors
+go to standard error (`p1lint.outcome`); a text report written to a file holds them too, before
+its summary."""
 
 from __future__ import annotations
 
@@ -7,19 +9,13 @@ from typing import IO
 from p1lint.escaping import printable, printable_line
 from p1lint.findings import Finding
 from p1lint.reporters import Summary
+from p1lint.reporters.identity import described
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _application(finding: Finding) -> str:
-    name = printable_line(finding.application_name)
-    if finding.application_id and name:
-        return f"application {name}, {finding.application_id}"
-    return f"application {name or finding.application_id}"
 
 
 class TextReporter:
@@ -42,12 +38,12 @@ class TextReporter:
         where = self._style(f"{printable_line(finding.file)}:{finding.line}:{finding.column}:", bold=True)
         rule = self._style(finding.rule, bold=True)
         severity = self._style(finding.severity, fg=_COLORS[finding.severity])
-        about = f" ({_application(finding)})" if finding.application_id or finding.application_name else ""
-        suppressed = f" (suppressed: {printable(finding.justification)})" if finding.suppression else ""
-        message = printable(finding.message)
-        self.stream.write(f"{where} {rule} {severity} {message}{about}{suppressed} [{finding.name}]\n")
+        message = printable(described(finding))
+        self.stream.write(f"{where} {rule} {severity} {message} [{finding.name}]\n")
 
     def stop(self, summary: Summary) -> None:
+        if summary.outcome.to_file:  # standard error is elsewhere: the report holds its input errors
+            self.stream.write("".join(f"{error}\n" for error in summary.input_errors))
         if self.quiet:
             return
         if summary.failed:
