@@ -416,7 +416,7 @@ def non_utf8_name(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "junit", "github", "markdown"])
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "junit", "github", "markdown", "html"])
 @pytest.mark.parametrize("relative", [True, False], ids=["relative", "absolute"])
 def test_a_name_that_is_not_utf8_is_reported_in_every_format_as_valid_utf8(
     non_utf8_name, output_format, relative, monkeypatch

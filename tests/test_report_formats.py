@@ -19,6 +19,7 @@ from p1lint.reporters import REPORTERS, Outcome, make_reporter, report
 from p1lint.reporters.markdown import FINDINGS_HEADER
 from p1lint.reporters.rulehelp import rule_help_source
 from p1lint.selection import ActiveRule
+from tests.html_support import parse_page
 from tests.support import catalogue
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
@@ -66,6 +67,8 @@ FAILURE_SHOWN = {
         "invalid JSON: Expecting ',' delimiter"),
     "gitlab": lambda out: [issue["check_name"] for issue in json.loads(out)].count("p1lint/input-error") == 1,
     "markdown": lambda out: "## Could not be checked" in out and "| apps/broken.json | 2:7 |" in out,
+    "html": lambda out: [cell.text() for cell in parse_page(out).find("section", id="not-checked").find_all("td")]
+    == ["apps/broken.json", "2:7", BROKEN.message],
 }
 
 

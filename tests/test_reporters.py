@@ -10,6 +10,7 @@ import pytest
 
 from p1lint.findings import Finding
 from p1lint.reporters import REPORTERS, Outcome, make_reporter, report
+from tests.html_support import parse_page
 
 FINDINGS = [
     Finding("P1L102", "redirect-uri-no-fragment", "error", 'URI "https://a/cb#x" contains a fragment, 100%',
@@ -109,6 +110,8 @@ EMPTY_OUTPUT_CHECKS = {
     "markdown": lambda out: "| 0 | 0 | 0 | 0 | 0 | 0 |" in out and "## Findings" not in out,
     "gitlab": lambda out: json.loads(out) == [],
     "json-lines": lambda out: [json.loads(line)["type"] for line in out.splitlines()] == ["summary"],
+    "html": lambda out: ([total.find("span", class_="count").text() for total in parse_page(out).find_all("li", class_="total")]
+                         == ["0", "0", "0"] and parse_page(out).find_all("article", class_="finding") == []),
 }
 
 
@@ -128,7 +131,7 @@ def test_markdown_report_groups_rules_and_files():
 
 def test_control_characters_never_reach_the_terminal():
     hostile = FINDINGS[0]._replace(file="apps/\x1b[2Ja.json", message="bad\x1b]0;title\x07 value")
-    for name in ("text", "github", "markdown", "junit"):
+    for name in ("text", "github", "markdown", "junit", "html"):
         output = render(name, [hostile])
         assert "\x1b" not in output and "\x07" not in output
         assert "\\x1b" in output

@@ -22,7 +22,7 @@ SECRETS = (
     "c2VjcmV0LWRlY3J5cHRpb24ta2V5",
     "hunter2",
 )
-FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 def p1lint(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

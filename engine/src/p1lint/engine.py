@@ -772,3 +772,13 @@ def _value_path(document: SourceDocument, pointer: Pointer, about: About) -> str
     if owner is not None and owner.document is document and pointer[: len(owner.pointer)] == owner.pointer:
         base = owner.pointer
     return value_path(_at(document.data, base), pointer[len(base):])
+
+
+def read_environments(names: Iterable[str], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> list[Environment]:
+    """The environments of input files a run has read, read again to describe them (a report's
+    application cards and code frames); what cannot be read is left out."""
+    from p1lint.environment.directory import group_units
+
+    scratch = LintResult()
+    return [environment for unit in group_units(names)
+            for environment in _environments_safely(unit, "<stdin>", scratch, max_file_size)]

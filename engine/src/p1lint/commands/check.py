@@ -141,11 +141,13 @@ def _write_all(
     show them with `--show-suppressed`)."""
     outcome = run_outcome(result, rules, fail_on, started)
     everything = sorted([*findings, *suppressed], key=Finding.sort_key)
-    plain = [p for p in places if p.format != "sarif"]
+    from p1lint.reporters import SHOWS_SUPPRESSED
+
+    plain = [p for p in places if p.format not in SHOWS_SUPPRESSED]
     return all([
         write_reports(plain, everything if show_suppressed else findings, outcome, docs_url,
                       no_color=no_color, quiet=quiet),
-        write_reports([p for p in places if p.format == "sarif"], everything, outcome, docs_url,
+        write_reports([p for p in places if p.format in SHOWS_SUPPRESSED], everything, outcome, docs_url,
                       no_color=no_color, quiet=quiet),
     ])
 
@@ -163,8 +165,10 @@ def _print_statistics(findings: list[Finding], suppressed: int) -> None:
 
 def replayed_format(places: list[Destination]) -> str | None:
     """The format a cached run may replay: one report on standard output, of a format that
-    needs no rule file (None: the run is not replayed)."""
-    if len(places) != 1 or places[0].path is not None or places[0].format in ("sarif", "gitlab"):
+    needs neither the rule files nor the inputs (None: the run is not replayed)."""
+    from p1lint.reporters import NOT_REPLAYED
+
+    if len(places) != 1 or places[0].path is not None or places[0].format in NOT_REPLAYED:
         return None
     return places[0].format
 
@@ -185,7 +189,8 @@ def run_outcome(result: Any, rules: list[ActiveRule], fail_on: str, started: flo
     from p1lint.reporters.rulehelp import rule_help_source
 
     return Outcome(result.files, result.unreadable, tuple(result.errors), tuple(getattr(result, "names", ())),
-                   fail_on, time.perf_counter() - started, rule_help_source(rules))
+                   fail_on, time.perf_counter() - started, rule_help_source(rules),
+                   not_checked=tuple(sorted(result.not_checked.items())))
 
 
 def write_reports(

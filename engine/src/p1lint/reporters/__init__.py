@@ -21,7 +21,12 @@ REPORTERS: dict[str, str] = {
     "github": "p1lint.reporters.github:GithubReporter",
     "gitlab": "p1lint.reporters.gitlab:GitlabReporter",
     "markdown": "p1lint.reporters.markdown:MarkdownReporter",
+    "html": "p1lint.reporters.html:HtmlReporter",
 }
+# Formats that record suppressed findings as such (the others show them with --show-suppressed),
+# and formats a cached run cannot replay (they read the rule files or the inputs again).
+SHOWS_SUPPRESSED = frozenset({"sarif", "html"})
+NOT_REPLAYED = frozenset({"sarif", "gitlab", "html"})
 
 def _no_rule_help() -> Mapping[str, RuleHelp]:
     return {}
@@ -31,8 +36,9 @@ class Outcome(NamedTuple):
     """What a run did besides finding: the files it read (`files`, of which `unreadable` could
     not be checked), their names, the inputs that could not be checked and internal errors
     (`input_errors`), the `--fail-on` threshold, the wall time, where the explanation of a rule
-    comes from (read only by the formats that show it), and whether the report goes to a file
-    (`to_file`: away from standard error, where the input errors were printed)."""
+    comes from (read only by the formats that show it), whether the report goes to a file
+    (`to_file`: away from standard error, where the input errors were printed), and the rules
+    that could not run for lack of context (rule id, what was lacking)."""
 
     files: int = 0
     unreadable: int = 0
@@ -42,6 +48,7 @@ class Outcome(NamedTuple):
     seconds: float = 0.0
     rule_help: RuleHelpSource = _no_rule_help
     to_file: bool = False
+    not_checked: tuple[tuple[str, str], ...] = ()
 
 
 class Summary(NamedTuple):

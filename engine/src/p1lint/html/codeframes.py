@@ -1,0 +1,133 @@
+"""Code frames: the lines of an input around a finding, with every secret hidden.
+
+Three layers, each enough on its own for what it covers: (1) the span of every value at a
+sensitive key (`clientSecret`, `secret`, `jwks`, private JWK members, any credential-like name)
+is masked in the text, whatever its form (a quoted string, a YAML block, a nested object);
+(2) each line is passed through `redact_text`, which hides the credentials URIs carry, and the
+sensitive values found in (1) wherever else they are written; (3) a line that still names a
+sensitive key (`client_secret = ...` in a format whose values have no span) or holds PEM key
+material shows nothing after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
+
+from p1lint.documents.lines import split_lines
+from p1lint.findings import Finding
+from p1lint.messages import is_sensitive_key
+from p1lint.redaction import REDACTED, redact_text
+
+CONTEXT_LINES = 2  # lines shown before and after the finding's own
+MAX_FRAME_LINES = 12
+MAX_SHOWN_LINE = 240  # characters of one line shown
+MAX_WALKED = 200_000  # values of one document searched for sensitive keys
+KEY_BEFORE_VALUE = re.compile(r"[\"']?([A-Za-z][A-Za-z0-9_.\-]{0,80})[\"']?\s*[:=]")
+PEM_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----|PRIVATE KEY-----")
+
+
+class FrameRow(NamedTuple):
+    number: int
+    text: str
+    marked: bool  # a line of the finding itself
+
+
+class CodeFrame(NamedTuple):
+    rows: tuple[FrameRow, ...]
+
+
+class FrameSource:
+    """The frames of the findings in `documents` (file name -> SourceDocument), each document's
+    redacted lines worked out once."""
+
+    def __init__(self, documents: Mapping[str, Any]) -> None:
+        self.documents = documents
+        self.lines: dict[str, list[str]] = {}
+
+    def frame(self, finding: Finding) -> CodeFrame | None:
+        lines = self._lines(finding.file)
+        if not lines or not 1 <= finding.line <= len(lines):
+            return None
+        last_marked = min(max(finding.end_line, finding.line), len(lines))
+        first = max(1, finding.line - CONTEXT_LINES)
+        last = min(len(lines), last_marked + CONTEXT_LINES, first + MAX_FRAME_LINES - 1)
+        return CodeFrame(tuple(FrameRow(number, lines[number - 1], finding.line <= number <= last_marked)
+                               for number in range(first, last + 1)))
+
+    def _lines(self, file: str) -> list[str] | None:
+        if file not in self.lines:
+            document = self.documents.get(file)
+            if document is None:
+                return None
+            self.lines[file] = redacted_lines(document)
+        return self.lines[file]
+
+
+def redacted_lines(document: Any) -> list[str]:
+    """The lines of `document`'s text with every secret hidden (see the module's description)."""
+    lines = split_lines(document.text)
+    secrets: list[str] = []
+    for pointer, value in _sensitive_values(document.data):
+        secrets.extend(_strings(value))
+        _mask(lines, document.span(pointer))
+    return [_shown(redact_text(line, secrets)) for line in lines]
+
+
+def _sensitive_values(data: Any) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(pointer, value) of each value at a sensitive key; nothing below one is walked."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    for _ in range(MAX_WALKED):
+        if not stack:
+            return
+        pointer, node = stack.pop()
+        for key, child in _children(node):
+            if is_sensitive_key(key):
+                yield (*pointer, key), child
+            else:
+                stack.append(((*pointer, key), child))
+
+
+def _children(node: Any) -> Iterable[tuple[Any, Any]]:
+    if isinstance(node, dict):
+        return node.items()
+    return enumerate(node) if isinstance(node, list) else ()
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for child in value.values():
+            yield from _strings(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _strings(child)
+
+
+def _mask(lines: list[str], span: Any) -> None:
+    """Replace the text of `span` (1-based, end exclusive) by one marker; the lines it covers
+    beyond its first are left empty, so that numbering stays true."""
+    first, last = span.line - 1, span.end_line - 1
+    if not 0 <= first <= last < len(lines):
+        return
+    if first == last:
+        line = lines[first]
+        lines[first] = line[: span.column - 1] + REDACTED + line[span.end_column - 1 :]
+        return
+    lines[first] = lines[first][: span.column - 1] + REDACTED
+    for number in range(first + 1, last):
+        lines[number] = ""
+    lines[last] = lines[last][span.end_column - 1 :]
+
+
+def _shown(line: str) -> str:
+    """A line with anything after a sensitive key, or PEM key material, hidden; cut to length."""
+    pem = PEM_KEY.search(line)
+    if pem:
+        line = line[: pem.start()] + REDACTED
+    for match in KEY_BEFORE_VALUE.finditer(line):
+        if is_sensitive_key(match.group(1)) and REDACTED not in line[match.end() :]:
+            line = line[: match.end()] + " " + REDACTED
+            break
+    return line if len(line) <= MAX_SHOWN_LINE else line[: MAX_SHOWN_LINE - 1] + "…"
