@@ -241,6 +241,17 @@ def _markdown_cells(out: str) -> list[dict[str, str]]:
             for row in rows]
 
 
+def _html_applications(out: str) -> list[str]:
+    """The application each finding card names: its name (the card's own text) and its id."""
+    labels = []
+    for card in parse_page(out).find("section", id="findings").find_all("article", class_="finding"):
+        shown = card.find("span", class_="app")
+        name = "".join(part for part in shown.children if isinstance(part, str)).strip()
+        ids = [element.text() for element in shown.find_all("span", class_="id")]
+        labels.append(f"application {', '.join(p for p in (name, *ids) if p)}")
+    return labels
+
+
 NAMED_APPLICATION = {
     "text": lambda out: [line for line in out.splitlines() if " P1L" in line],
     "json": lambda out: [f"application {', '.join(p for p in (f['application_name'], f['application_id']) if p)}"
@@ -255,6 +266,7 @@ NAMED_APPLICATION = {
     "github": _github_messages,
     "gitlab": lambda out: [issue["description"] for issue in json.loads(out)],
     "markdown": lambda out: [f"application {row['application']}" for row in _markdown_cells(out)],
+    "html": _html_applications,
 }
 
 
