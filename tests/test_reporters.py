@@ -38,7 +38,7 @@ def test_text_without_findings():
 
 def test_json():
     document = json.loads(render("json"))
-    shown = {k: v for k, v in FINDINGS[0]._asdict().items() if k not in ("suppression", "justification")}
+    shown = {k: v for k, v in FINDINGS[0]._asdict().items() if k not in ("suppression", "justification", "expires")}
     assert document["findings"][0] == shown
     assert list(document["findings"][1])[6:10] == ["line", "column", "end_line", "end_column"]
     assert (document["findings"][1]["end_line"], document["findings"][1]["end_column"]) == (9, 2)

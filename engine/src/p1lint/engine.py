@@ -496,7 +496,8 @@ def _configured_suppression(finding: Finding, location: Location, about: About, 
     if found is None:
         return False
     index, entry = found
-    _keep_suppressed(finding._replace(suppression="external", justification=entry.reason), result)
+    _keep_suppressed(finding._replace(suppression="external", justification=entry.reason,
+                                      expires=entry.expires), result)
     if index not in result.used_suppressions:
         result.used_suppressions.append(index)
     return True

@@ -36,6 +36,7 @@ class Finding(NamedTuple):
     fingerprint: str = ""  # stable across reformatting and reordering (see `identity`)
     suppression: str = ""  # of a suppressed finding shown anyway: "inSource" or "external" (SARIF's kinds)
     justification: str = ""  # of a suppressed finding: the reason given
+    expires: str = ""  # of a finding a configuration entry suppresses: the entry's last day, if it has one
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.path)

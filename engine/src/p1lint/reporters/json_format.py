@@ -23,7 +23,7 @@ class JsonReporter:
     def handle(self, finding: Finding) -> None:
         shown = finding._replace(file=unicode_text(finding.file), message=unicode_text(finding.message))
         entry = shown._asdict()
-        for shown_when_suppressed in ("suppression", "justification"):
+        for shown_when_suppressed in ("suppression", "justification", "expires"):
             if not entry[shown_when_suppressed]:
                 del entry[shown_when_suppressed]
         self.findings.append(entry)
