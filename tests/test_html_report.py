@@ -16,6 +16,7 @@ from p1lint.documents.sources import read_source
 from p1lint.html.codeframes import redacted_lines
 from tests.html_support import Element, parse_page
 from tests.support import FIXTURES, ROOT
+from tests.test_suppression_config import APP
 
 ACME = FIXTURES / "environments" / "acme" / "snapshot.yaml"
 HOSTILE = FIXTURES / "bad" / "report-hostile-names.json"
@@ -127,7 +128,8 @@ def test_coverage_names_the_checks_a_snapshot_lacked_the_context_for(tmp_path):
     stderr = check("--format", "json", str(lacking)).stderr
     line = next(line for line in stderr.splitlines() if "not checked, for lack of context" in line)
     rows = tree.find("section", id="coverage").find_all("tr")[1:]
-    shown = "; ".join(f"{row.find_all('td')[0].text()} ({row.find_all('td')[1].text()})" for row in rows)
+    shown = "; ".join(f"{row.find_all('td')[0].text()} ({', '.join(rule.split()[0] for rule in row.find_all('td')[1].text().split(', '))})"
+                      for row in rows)
     assert line.endswith(f"in the snapshot: {shown}")
     assert "actor (" in shown and "groups (" in shown
 
@@ -206,3 +208,61 @@ def test_a_plain_check_does_not_import_the_template_engine():
     run = subprocess.run([sys.executable, "-c", script, str(ROOT / "examples/pingone/partner-portal.json")],
                          capture_output=True, text=True, check=True)
     assert run.stdout.splitlines()[-1] == ""
+
+
+# --- suppressed findings ------------------------------------------------------------------------
+
+
+def test_suppressed_findings_are_listed_with_their_reason_and_expiry_and_not_counted(tmp_path):
+    (tmp_path / "portal.yaml").write_text(APP, encoding="utf-8")
+    (tmp_path / "p1lint.toml").write_text(
+        '[[suppress]]\nrule = "P1L102"\npath = \'/redirectUris[="https://partner.example.com/cb#x"]\'\n'
+        'reason = "the partner\'s proxy strips it; <ticket> 42"\nexpires = 2999-12-31\n\n'
+        '[[suppress]]\nrule = "P1L301"\napplication = "Partner portal"\nreason = "shared secret until Q3"\n',
+        encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = subprocess.run([sys.executable, "-m", "p1lint", "check", "--no-cache", "--config", "p1lint.toml",
+                             "--format", f"html={page}", "--format", "json", "--show-suppressed", "portal.yaml"],
+                            capture_output=True, text=True, check=False, cwd=tmp_path)
+    document = json.loads(result.stdout)
+    tree = parse_page(page.read_text(encoding="utf-8"))
+    rows = [[cell.text() for cell in row.find_all("td")] for row in tree.find("section", id="suppressed").find_all("tr")[1:]]
+    suppressed = [f for f in document["findings"] if f.get("suppression")]
+    assert [(f["rule"], f["justification"], f.get("expires", "—")) for f in suppressed] == [
+        ("P1L301", "shared secret until Q3", "—"), ("P1L102", "the partner's proxy strips it; <ticket> 42", "2999-12-31")]
+    assert [(row[0].split()[0], row[5], row[6]) for row in rows] == [
+        (f["rule"], f["justification"], f.get("expires", "—")) for f in suppressed]
+    assert all(row[4] == "configuration or baseline" for row in rows)
+    shown = [f for f in document["findings"] if not f.get("suppression")]
+    assert counts(tree)["error"] == str(sum(f["severity"] == "error" for f in shown)) == "1"
+    assert len(tree.find("section", id="findings").find_all("article")) == len(shown)
+
+
+TERRAFORM = """\
+variable "redirect_uris" {
+  type = list(string)
+}
+
+resource "pingone_application" "portal" {
+  environment_id = "c2a9cf6f-bdf5-4fd0-a82c-fd435399dfa8"
+  name           = "Portal"
+  oidc_options = {
+    type                       = "WEB_APP"
+    grant_types                = ["AUTHORIZATION_CODE"]
+    response_types             = ["CODE"]
+    token_endpoint_auth_method = "PRIVATE_KEY_JWT"
+    redirect_uris              = var.redirect_uris
+  }
+}
+"""
+
+
+def test_coverage_lists_the_values_a_terraform_configuration_does_not_settle(tmp_path):
+    (tmp_path / "main.tf").write_text(TERRAFORM, encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = check("--strict-unknowns", "--format", f"html={page}", "--format", "json", "main.tf", cwd=tmp_path)
+    unknown = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "P1L020"]
+    table = parse_page(page.read_text(encoding="utf-8")).find("table", class_="unknown-values")
+    rows = [[cell.text() for cell in row.find_all("td")] for row in table.find_all("tr")[1:]]
+    assert rows == [[f"main.tf:{f['line']}:{f['column']}", "Portal", f["message"]] for f in unknown]
+    assert len(rows) == 1 and "P1L102 (redirect-uri-no-fragment)" in rows[0][2]

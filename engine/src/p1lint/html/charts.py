@@ -8,12 +8,12 @@ from typing import NamedTuple
 
 from p1lint.findings import SEVERITIES
 
-LABEL_WIDTH = 230  # the labels' column, in SVG units
-BAR_WIDTH = 360
-COUNT_WIDTH = 50
+LABEL_WIDTH = 180  # the labels' column, in SVG units
+BAR_WIDTH = 270
+COUNT_WIDTH = 40
 ROW_HEIGHT = 22
 BAR_HEIGHT = 14
-MAX_LABEL = 32  # characters of a label drawn; the full text is its tooltip
+MAX_LABEL = 26  # characters of a label drawn; the full text is its tooltip
 MAX_BARS = 15  # the largest; the rest are summed into one "others" bar
 
 

@@ -22,6 +22,7 @@ from p1lint.reporters.rulehelp import RuleHelp
 SUPPRESSED_BY = {"inSource": "inline comment", "external": "configuration or baseline"}
 NO_CATEGORY = "other"
 NO_APPLICATION = "(the environment)"
+UNKNOWN_VALUE = "unknown-value-not-checked"  # the rule naming the checks an unknown value kept from running
 
 
 class FindingItem(NamedTuple):
@@ -32,7 +33,6 @@ class FindingItem(NamedTuple):
 class SuppressedItem(NamedTuple):
     finding: Finding
     by: str
-    expires: str
 
 
 class CoverageRow(NamedTuple):
@@ -55,6 +55,7 @@ class CheckReport(NamedTuple):
     findings: tuple[FindingItem, ...]
     suppressed: tuple[SuppressedItem, ...]
     coverage: tuple[CoverageRow, ...]
+    unknown_values: tuple[Finding, ...]
     input_errors: tuple[InputError, ...]
     risk_weights: str
 
@@ -74,9 +75,10 @@ def check_report(findings: Iterable[Finding], summary: Summary, now: datetime) -
         bar_chart("Findings by application", tally((_application(f), f.severity) for f in shown)),
         application_cards(shown, inputs.applications),
         tuple(FindingItem(f, frames.frame(f)) for f in shown),
-        tuple(SuppressedItem(f, SUPPRESSED_BY.get(f.suppression, f.suppression), "")
+        tuple(SuppressedItem(f, SUPPRESSED_BY.get(f.suppression, f.suppression))
               for f in everything if f.suppression),
-        _coverage(summary.outcome.not_checked),
+        _coverage(summary.outcome.not_checked, helps),
+        tuple(f for f in shown if f.name == UNKNOWN_VALUE),
         summary.input_errors,
         ", ".join(f"{weight} per {severity}" for severity, weight in RISK_WEIGHTS.items()),
     )
@@ -91,10 +93,14 @@ def _application(finding: Finding) -> str:
     return finding.application_name or finding.application_id or NO_APPLICATION
 
 
-def _coverage(not_checked: Iterable[tuple[str, str]]) -> tuple[CoverageRow, ...]:
+def _coverage(
+    not_checked: Iterable[tuple[str, str]], helps: Mapping[str, RuleHelp]
+) -> tuple[CoverageRow, ...]:
+    """What a snapshot lacked, and the rules (id and name) that could not run for it."""
     by_missing: dict[str, list[str]] = {}
     for rule, missing in sorted(not_checked):
-        by_missing.setdefault(missing, []).append(rule)
+        help_ = helps.get(rule)
+        by_missing.setdefault(missing, []).append(f"{rule} {help_.name}" if help_ else rule)
     return tuple(CoverageRow(missing, tuple(rules)) for missing, rules in sorted(by_missing.items()))
 
 
