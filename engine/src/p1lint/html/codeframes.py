@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from p1lint.documents.lines import split_lines
 from p1lint.findings import Finding
 from p1lint.messages import is_sensitive_key
-from p1lint.redaction import REDACTED, redact_text
+from p1lint.redaction import MIN_QUOTED_CREDENTIAL, REDACTED, redact_text
 
 CONTEXT_LINES = 2  # lines shown before and after the finding's own
 MAX_FRAME_LINES = 12
@@ -39,39 +39,83 @@ class CodeFrame(NamedTuple):
 
 class FrameSource:
     """The frames of the findings in `documents` (file name -> SourceDocument), each document's
-    redacted lines worked out once."""
+    sensitive values masked once, and each line redacted when a frame first shows it."""
 
     def __init__(self, documents: Mapping[str, Any]) -> None:
         self.documents = documents
-        self.lines: dict[str, list[str]] = {}
+        self.texts: dict[str, RedactedText] = {}
 
     def frame(self, finding: Finding) -> CodeFrame | None:
-        lines = self._lines(finding.file)
-        if not lines or not 1 <= finding.line <= len(lines):
+        text = self._text(finding.file)
+        if text is None or not 1 <= finding.line <= len(text):
             return None
-        last_marked = min(max(finding.end_line, finding.line), len(lines))
+        last_marked = min(max(finding.end_line, finding.line), len(text))
         first = max(1, finding.line - CONTEXT_LINES)
-        last = min(len(lines), last_marked + CONTEXT_LINES, first + MAX_FRAME_LINES - 1)
-        return CodeFrame(tuple(FrameRow(number, lines[number - 1], finding.line <= number <= last_marked)
+        last = min(len(text), last_marked + CONTEXT_LINES, first + MAX_FRAME_LINES - 1)
+        return CodeFrame(tuple(FrameRow(number, text.line(number), finding.line <= number <= last_marked)
                                for number in range(first, last + 1)))
 
-    def _lines(self, file: str) -> list[str] | None:
-        if file not in self.lines:
+    def _text(self, file: str) -> RedactedText | None:
+        if file not in self.texts:
             document = self.documents.get(file)
             if document is None:
                 return None
-            self.lines[file] = redacted_lines(document)
-        return self.lines[file]
+            self.texts[file] = RedactedText(document)
+        return self.texts.get(file)
+
+
+class RedactedText:
+    """The lines of a document with every secret hidden (see the module's description): values
+    at sensitive keys masked at once, the rest of the redaction done per line when it is asked for."""
+
+    def __init__(self, document: Any) -> None:
+        self.lines = split_lines(document.text)
+        secrets: list[str] = []
+        for pointer, value in _sensitive_values(document.data):
+            secrets.extend(_strings(value))
+            _mask(self.lines, document.span(pointer))
+        self.secrets = _Secrets(secrets)
+        self.shown: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line(self, number: int) -> str:
+        """Line `number` (1-based), redacted."""
+        if number not in self.shown:
+            self.shown[number] = _shown(redact_text(self.secrets.hidden(self.lines[number - 1])))
+        return self.shown[number]
 
 
 def redacted_lines(document: Any) -> list[str]:
-    """The lines of `document`'s text with every secret hidden (see the module's description)."""
-    lines = split_lines(document.text)
-    secrets: list[str] = []
-    for pointer, value in _sensitive_values(document.data):
-        secrets.extend(_strings(value))
-        _mask(lines, document.span(pointer))
-    return [_shown(redact_text(line, secrets)) for line in lines]
+    """Every line of `document`, redacted."""
+    text = RedactedText(document)
+    return [text.line(number) for number in range(1, len(text) + 1)]
+
+
+class _Secrets:
+    """The sensitive values of a document, found in a line by their first characters (one look-up
+    per position, whatever their number), the longest first."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        self.by_start: dict[str, list[str]] = {}
+        for secret in sorted(set(secrets), key=len, reverse=True):
+            if len(secret) >= MIN_QUOTED_CREDENTIAL:
+                self.by_start.setdefault(secret[:MIN_QUOTED_CREDENTIAL], []).append(secret)
+
+    def hidden(self, line: str) -> str:
+        if not self.by_start:
+            return line
+        parts, kept, position = [], 0, 0
+        while position <= len(line) - MIN_QUOTED_CREDENTIAL:
+            found = next((s for s in self.by_start.get(line[position : position + MIN_QUOTED_CREDENTIAL], ())
+                          if line.startswith(s, position)), None)
+            if found is None:
+                position += 1
+                continue
+            parts += [line[kept:position], REDACTED]
+            position = kept = position + len(found)
+        return "".join(parts) + line[kept:]
 
 
 def _sensitive_values(data: Any) -> Iterator[tuple[tuple[Any, ...], Any]]:
