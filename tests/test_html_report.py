@@ -266,3 +266,16 @@ def test_coverage_lists_the_values_a_terraform_configuration_does_not_settle(tmp
     rows = [[cell.text() for cell in row.find_all("td")] for row in table.find_all("tr")[1:]]
     assert rows == [[f"main.tf:{f['line']}:{f['column']}", "Portal", f["message"]] for f in unknown]
     assert len(rows) == 1 and "P1L102 (redirect-uri-no-fragment)" in rows[0][2]
+
+
+def test_findings_read_from_standard_input_have_no_frame_even_when_a_file_has_its_name(tmp_path):
+    (tmp_path / "portal.yaml").write_text("# another version of the file\n" + APP, encoding="utf-8")
+    page = tmp_path / "report.html"
+    result = subprocess.run([sys.executable, "-m", "p1lint", "check", "--no-cache", "--no-config", "--stdin-filename",
+                             "portal.yaml", "--format", f"html={page}", "-"],
+                            input=APP, capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    tree = parse_page(page.read_text(encoding="utf-8"))
+    locations = [span.text() for span in tree.find("section", id="findings").find_all("span", class_="location")]
+    assert locations and all(location.startswith("portal.yaml:") for location in locations)
+    assert tree.find_all("pre", class_="code-frame") == []

@@ -99,7 +99,8 @@ def run_check(
         written = True
     else:
         written = _write_all(places, findings, suppressed, result, rules, fail_on, started, docs_url,
-                             show_suppressed=show_suppressed, no_color=no_color, quiet=quiet)
+                             show_suppressed=show_suppressed, no_color=no_color, quiet=quiet,
+                             stdin_name=stdin_filename if "-" in paths else "")
     if cache is not None:
         cache.record_run(paths, options, result, replayable=suppressing.replayable(result.findings),
                          watched=scope.consulted())
@@ -135,11 +136,11 @@ def _drop_ignored(result: Any, entries: Sequence[FileIgnore]) -> None:
 def _write_all(
     places: list[Destination], findings: list[Finding], suppressed: list[Finding], result: Any,
     rules: list[ActiveRule], fail_on: str, started: float, docs_url: str | None, *,
-    show_suppressed: bool, no_color: bool, quiet: bool,
+    show_suppressed: bool, no_color: bool, quiet: bool, stdin_name: str = "",
 ) -> bool:
     """Every report; SARIF also records the suppressed findings, as suppressions (other formats
     show them with `--show-suppressed`)."""
-    outcome = run_outcome(result, rules, fail_on, started)
+    outcome = run_outcome(result, rules, fail_on, started)._replace(stdin_name=stdin_name)
     everything = sorted([*findings, *suppressed], key=Finding.sort_key)
     from p1lint.reporters import SHOWS_SUPPRESSED
 

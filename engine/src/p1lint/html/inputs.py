@@ -1,7 +1,7 @@
 """The inputs of a run read again for its HTML report: the environments (their name, id and
 region, for the page's header), the applications by their identity (for their cards), and the
 documents by file name (for code frames). Standard input cannot be read again: its findings are
-shown without a frame."""
+shown without a frame, even when a file of the name it was given exists."""
 
 from __future__ import annotations
 
@@ -35,10 +35,12 @@ class Inputs(NamedTuple):
     documents: dict[str, Any]  # file name -> SourceDocument
 
 
-def read_inputs(names: Iterable[str]) -> Inputs:
+def read_inputs(names: Iterable[str], stdin_name: str = "") -> Inputs:
+    """The inputs `names` read again, but the one named `stdin_name` (standard input)."""
     from p1lint.engine import read_environments
 
-    environments = read_environments([name for name in dict.fromkeys(names) if name != STANDARD_INPUT])
+    unread = {STANDARD_INPUT, stdin_name}
+    environments = read_environments([name for name in dict.fromkeys(names) if name not in unread])
     applications: dict[str, AppContext] = {}
     documents: dict[str, Any] = {}
     for environment in environments:

@@ -38,7 +38,8 @@ class Outcome(NamedTuple):
     (`input_errors`), the `--fail-on` threshold, the wall time, where the explanation of a rule
     comes from (read only by the formats that show it), whether the report goes to a file
     (`to_file`: away from standard error, where the input errors were printed), and the rules
-    that could not run for lack of context (rule id, what was lacking)."""
+    that could not run for lack of context (rule id, what was lacking), and the name standard
+    input was given, if it was read (a report that reads the inputs again cannot read it)."""
 
     files: int = 0
     unreadable: int = 0
@@ -49,6 +50,7 @@ class Outcome(NamedTuple):
     rule_help: RuleHelpSource = _no_rule_help
     to_file: bool = False
     not_checked: tuple[tuple[str, str], ...] = ()
+    stdin_name: str = ""
 
 
 class Summary(NamedTuple):

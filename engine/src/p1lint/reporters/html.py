@@ -64,7 +64,7 @@ def check_report(findings: Iterable[Finding], summary: Summary, now: datetime) -
     everything = list(findings)
     shown = [f for f in everything if not f.suppression]
     helps = summary.outcome.rule_help()
-    inputs = read_inputs(summary.outcome.checked)
+    inputs = read_inputs(summary.outcome.checked, summary.outcome.stdin_name)
     frames = FrameSource(inputs.documents)
     return CheckReport(
         "p1lint report", __version__, now.isoformat(timespec="seconds"),
