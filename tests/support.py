@@ -47,8 +47,9 @@ def fixture_files() -> list[Path]:
 
 
 def _is_snapshot_fixture(parts: tuple[str, ...]) -> bool:
-    """fixtures/real/ is checked against its own review (test_real_corpus, test_real_terraform)."""
-    return parts[0] != "real" and not any(part.startswith(".") for part in parts)
+    """fixtures/real/ is checked against its own review (test_real_corpus, test_real_terraform),
+    fixtures/diff/ holds pairs of versions (test_diff)."""
+    return parts[0] not in ("real", "diff") and not any(part.startswith(".") for part in parts)
 
 
 def fixture_profile(path: Path) -> str:

@@ -10,6 +10,7 @@ import click
 
 from p1lint import __version__
 from p1lint.command_guard import guarded
+from p1lint.diff.formats import DIFF_FORMATS
 from p1lint.exitcodes import EXIT_ERROR
 from p1lint.findings import PROFILES, SEVERITIES
 from p1lint.pull.options import PULL_OPTION_NAMES, pull_options
@@ -285,6 +286,30 @@ def check_request(request: str, **options: Any) -> None:
     from p1lint.commands.request import run_request
 
     sys.exit(run_request(request, **options))
+
+
+@cli.command("diff")
+@click.argument("inputs", nargs=-1, metavar="OLD NEW | PATH...")
+@click.option("--git", "revisions", metavar="REV1..REV2",
+              help="Compare the PATHs (default: the whole tree) at two revisions of this git repository.")
+@click.option("--format", "output_format", type=click.Choice(tuple(DIFF_FORMATS)), default="text",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file.")
+@fail_on_option
+@profile_option
+@rules_option
+@select_option
+@ignore_option
+@click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
+              help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")
+@config_options
+def diff(inputs: tuple[str, ...], **options: Any) -> None:
+    """Report the security-relevant changes from OLD to NEW (exports, snapshots, Terraform): the
+    findings introduced and fixed, and what each application lost (client authentication, PKCE,
+    admin-only access) or gained (redirect URIs, origins, grant types, roles)."""
+    from p1lint.commands.diff import run_diff
+
+    sys.exit(run_diff(list(inputs), **options))
 
 
 @cli.command("rules")

@@ -582,6 +582,17 @@ def _owner(owners: dict[tuple[int, Pointer], ApplicationTarget], location: Locat
     return NOBODY
 
 
+def read_environments(
+    paths: Iterable[str], result: LintResult, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+) -> list[Environment]:
+    """The environments below `paths`, read as `lint_paths` reads them (unchecked); what cannot
+    be read is an error in `result`."""
+    from p1lint.environment.directory import group_units
+
+    units = group_units(discover(list(paths)))
+    return [e for u in units for e in _environments_safely(u, "<stdin>", result, max_file_size)]
+
+
 def lint_request(
     text: str, form: Form, environment_path: str, application: str | None, rules: list[ActiveRule],
     settings: RunSettings, max_file_size: int = DEFAULT_MAX_FILE_SIZE,
@@ -591,11 +602,9 @@ def lint_request(
     for the application `application` names (default: the request's client_id's). Raises
     P1LintError when the path holds no single environment or `application` names none."""
     from p1lint.authorization.inputs import command_line_input
-    from p1lint.environment.directory import group_units
 
     result = LintResult()
-    units = group_units(discover([environment_path]))
-    found = [e for u in units for e in _environments_safely(u, "<stdin>", result, max_file_size)]
+    found = read_environments([environment_path], result, max_file_size)
     if result.errors or len(found) != 1:
         if not result.errors:
             raise P1LintError(f"p1lint: {environment_path} holds {len(found)} environments; name one")

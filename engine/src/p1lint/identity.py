@@ -17,6 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -131,10 +134,28 @@ def fingerprint(rule: str, file: str, subject: Subject, path: str, digest: str) 
 def repository_file(file: str) -> str:
     """`file` relative to its repository (the same wherever the repository is checked out and
     whichever directory p1lint runs from), `/`-separated; outside any repository, its absolute
-    path; names that are not paths (`<stdin>`) as they are."""
+    path; names that are not paths (`<stdin>`) as they are. Inside `files_relative_to(root)`, a
+    file below `root` is named relative to it (`root` itself is `.`)."""
     if file.startswith("<"):
         return file
-    return _relative_to_repository(os.path.abspath(file))
+    absolute, root = os.path.abspath(file), _ROOT.get()
+    if root is not None and (absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep)):
+        return Path(os.path.relpath(absolute, root)).as_posix()
+    return _relative_to_repository(absolute)
+
+
+_ROOT: ContextVar[str | None] = ContextVar("p1lint_identity_root", default=None)
+
+
+@contextmanager
+def files_relative_to(root: str) -> Iterator[None]:
+    """Fingerprints made inside name the files below `root` relative to it: two copies of one
+    input (the sides of a `diff`, two revisions of a repository) give a finding one identity."""
+    token = _ROOT.set(os.path.abspath(root))
+    try:
+        yield
+    finally:
+        _ROOT.reset(token)
 
 
 @lru_cache(maxsize=4096)  # a file's findings share it
