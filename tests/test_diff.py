@@ -4,6 +4,8 @@ words), findings introduced and fixed, formats, `--fail-on`, bad input and secre
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from click.testing import CliRunner
 
 from p1lint.cli import cli
 from p1lint.diff.kinds import CHANGE_KINDS, KINDS
-from tests.support import FIXTURES
+from tests.support import FIXTURES, ROOT
 
 PAIRS = FIXTURES / "diff"
 KIND_PAIRS = sorted(p.parent for p in PAIRS.glob("kinds/*/old"))
@@ -201,3 +203,23 @@ def test_a_missing_input_exits_two(tmp_path):
     result = run(str(good), str(tmp_path / "absent.json"))
     assert result.exit_code == 2
     assert "absent.json" in result.stderr
+
+
+def readme_section() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text.split("## Reviewing a change: p1lint diff", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readme_shows_the_real_output_of_the_review_diff():
+    block = readme_section().split("```console\n", 1)[1].split("```", 1)[0]
+    command, *shown = block.rstrip("\n").split("\n")
+    arguments = command.removeprefix("$ p1lint ").split()
+    result = subprocess.run([sys.executable, "-m", "p1lint", *arguments], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.rstrip("\n").split("\n") == shown
+
+
+def test_the_readme_lists_every_kind_with_its_severity():
+    rows = [line for line in readme_section().splitlines() if line.startswith("| `")]
+    assert rows == [f"| `{kind.id}` | {kind.severity} | {kind.title} |" for kind in CHANGE_KINDS]

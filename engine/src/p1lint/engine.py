@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from p1lint.documents.document import Source
-from p1lint.documents.fields import MISSING, field_pointer, field_value
+from p1lint.documents.fields import MISSING, field_pointer, field_value, value_at
 from p1lint.documents.files import DEFAULT_MAX_FILE_SIZE
 from p1lint.documents.kinds import TERRAFORM_PLAN, Kind, kind_of, not_a_pingone_document
 from p1lint.documents.location import Location
@@ -583,14 +583,17 @@ def _owner(owners: dict[tuple[int, Pointer], ApplicationTarget], location: Locat
 
 
 def read_environments(
-    paths: Iterable[str], result: LintResult, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    names: Iterable[str], max_file_size: int = DEFAULT_MAX_FILE_SIZE, result: LintResult | None = None
 ) -> list[Environment]:
-    """The environments below `paths`, read as `lint_paths` reads them (unchecked); what cannot
-    be read is an error in `result`."""
+    """The environments of input files (discovered, or those a run has read), read as
+    `lint_paths` reads them, unchecked: to describe them (a report's application cards and code
+    frames) or to compare them (`diff`). What cannot be read is an error in `result`, or, without
+    one, left out."""
     from p1lint.environment.directory import group_units
 
-    units = group_units(discover(list(paths)))
-    return [e for u in units for e in _environments_safely(u, "<stdin>", result, max_file_size)]
+    scratch = LintResult() if result is None else result
+    return [environment for unit in group_units(names)
+            for environment in _environments_safely(unit, "<stdin>", scratch, max_file_size)]
 
 
 def lint_request(
@@ -604,7 +607,7 @@ def lint_request(
     from p1lint.authorization.inputs import command_line_input
 
     result = LintResult()
-    found = read_environments([environment_path], result, max_file_size)
+    found = read_environments(discover([environment_path]), max_file_size, result)
     if result.errors or len(found) != 1:
         if not result.errors:
             raise P1LintError(f"p1lint: {environment_path} holds {len(found)} environments; name one")
@@ -721,10 +724,10 @@ def _check_rule(active: ActiveRule, data: Any, context: Context) -> Iterator[Hit
                 continue
             for problem in problems:
                 if problem.unknown:
-                    note_unknowns(context, rule, (*pointer, *problem.path), _at(value, problem.path))
+                    note_unknowns(context, rule, (*pointer, *problem.path), value_at(value, problem.path))
                     continue
                 target = (*pointer, *problem.path)
-                yield Hit(active, target, problem.detail, _at(value, problem.path), problem.offset)
+                yield Hit(active, target, problem.detail, value_at(value, problem.path), problem.offset)
 
 
 def _field(value: Any, pointer: Pointer, dotted: str) -> tuple[Any, Pointer]:
@@ -732,15 +735,6 @@ def _field(value: Any, pointer: Pointer, dotted: str) -> tuple[Any, Pointer]:
     found = field_value(value, dotted)
     below = field_pointer(value, dotted) if isinstance(found, Unknown) else dotted.split(".")
     return found, (*pointer, *below)
-
-
-def _at(value: Any, path: Pointer) -> Any:
-    for key in path:
-        try:
-            value = value[key]
-        except (KeyError, IndexError, TypeError):
-            return MISSING
-    return value
 
 
 def build_finding(
@@ -781,14 +775,4 @@ def _value_path(document: SourceDocument, pointer: Pointer, about: About) -> str
     owner = about.location
     if owner is not None and owner.document is document and pointer[: len(owner.pointer)] == owner.pointer:
         base = owner.pointer
-    return value_path(_at(document.data, base), pointer[len(base):])
-
-
-def read_environments(names: Iterable[str], max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> list[Environment]:
-    """The environments of input files a run has read, read again to describe them (a report's
-    application cards and code frames); what cannot be read is left out."""
-    from p1lint.environment.directory import group_units
-
-    scratch = LintResult()
-    return [environment for unit in group_units(names)
-            for environment in _environments_safely(unit, "<stdin>", scratch, max_file_size)]
+    return value_path(value_at(document.data, base), pointer[len(base):])

@@ -10,6 +10,7 @@ from p1lint.diff.changes import Change, Found
 from p1lint.diff.fields import field_changes
 from p1lint.diff.kinds import KINDS
 from p1lint.diff.relations import policy_changes, role_changes
+from p1lint.documents.fields import MISSING, value_at
 from p1lint.environment.inventory import ApplicationTarget, Environment
 from p1lint.identity import Subject
 from p1lint.pointer import Pointer
@@ -119,15 +120,6 @@ def _placed(item: Found, application: Application, shown: Any) -> Change:
 def _existing(data: Any, pointer: Pointer) -> Pointer:
     """The longest start of `pointer` that leads to a value of `data`."""
     for end in range(len(pointer), 0, -1):
-        if _holds(data, pointer[:end]):
+        if value_at(data, pointer[:end]) is not MISSING:
             return pointer[:end]
     return ()
-
-
-def _holds(data: Any, pointer: Pointer) -> bool:
-    for key in pointer:
-        try:
-            data = data[key]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return True

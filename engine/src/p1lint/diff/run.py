@@ -36,12 +36,13 @@ class ReadSide(NamedTuple):
 def read_side(side: Side, rules: list[ActiveRule], settings: RunSettings, max_file_size: int) -> ReadSide:
     """The findings of one side (fingerprints naming its files relative to its root) and its
     applications; what cannot be read is an error, named as the side shows it."""
-    from p1lint.engine import LintResult, lint_paths, read_environments
+    from p1lint.documents.sources import discover
+    from p1lint.engine import lint_paths, read_environments
     from p1lint.identity import files_relative_to
 
     with files_relative_to(side.root):
         result = lint_paths(side.paths, rules, settings, max_file_size=max_file_size)
-    environments = read_environments(side.paths, LintResult(), max_file_size)  # its errors: those above
+    environments = read_environments(discover(side.paths), max_file_size)  # its errors: those above
     errors = [side.shown_error(error) for error in result.errors]
     return ReadSide(result.findings, errors, applications(environments))
 

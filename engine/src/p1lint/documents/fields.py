@@ -44,6 +44,16 @@ def field_value(data: Any, dotted: str) -> Any:
     return current
 
 
+def value_at(data: Any, pointer: Pointer) -> Any:
+    """The value at `pointer` below `data`, or MISSING when there is none."""
+    for key in pointer:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return MISSING
+    return data
+
+
 def field_pointer(data: Any, dotted: str) -> Pointer:
     """The pointer of `field_value(data, dotted)`: the whole path, or the part of it that leads
     to the unknown value a step met."""
