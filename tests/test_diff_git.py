@@ -123,3 +123,16 @@ def test_bad_input_at_a_revision_is_named_with_the_revision(repository):
     result = diff("--git", "HEAD~1..HEAD", "pingone")
     assert result.exit_code == 2
     assert "HEAD:pingone/broken.json:3:1:" in result.stderr
+
+
+def test_files_are_read_as_committed_and_links_are_left_out(repository, tmp_path):
+    """`export-ignore` does not hide a file from the diff; a committed link is not followed."""
+    outside = tmp_path / "outside.json"
+    outside.write_text("{not json")
+    (repository / ".gitattributes").write_text("pingone/** export-ignore\n")
+    (repository / "pingone" / "link.json").symlink_to(outside)
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "attributes and a link")
+    result = diff("--git", "HEAD~2..HEAD", "--format", "json", "pingone")
+    assert result.exit_code == 1, result.output
+    assert kinds(result) == EXPECTED

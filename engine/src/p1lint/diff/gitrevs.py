@@ -1,13 +1,12 @@
-"""The files of a git revision, written into a directory: `git ls-tree` and `git archive`, run
-with an argument list (never a shell), and the archive unpacked with tarfile's `data` filter (no
-link or path that leaves the directory, no device, no set-id bit)."""
+"""The files of a git revision, written into a directory: `git ls-tree` lists them and one `git
+cat-file --batch` reads their contents exactly as committed (no attribute filters, no
+`export-ignore`), both run with an argument list, never a shell. Only regular files are written:
+links and submodules are left out, and no path leaves the directory."""
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from p1lint.findings import P1LintError
 
@@ -18,12 +17,12 @@ class GitError(P1LintError):
     """A revision that is not there, a path outside the repository, git failing or missing."""
 
 
-def git(root: Path | None, *arguments: str) -> bytes:
-    """The standard output of `git arguments...` run in `root`; a failure is a `GitError` that
-    quotes git's first line."""
+def git(root: Path | None, *arguments: str, given: bytes | None = None) -> bytes:
+    """The standard output of `git arguments...` run in `root` (with `given` on its standard
+    input); a failure is a `GitError` that quotes git's first line."""
     command = ["git", *(["-C", str(root)] if root is not None else []), *arguments]
     try:
-        done = subprocess.run(command, capture_output=True, timeout=GIT_TIMEOUT, check=False)
+        done = subprocess.run(command, input=given, capture_output=True, timeout=GIT_TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise GitError(f"p1lint: --git: cannot run git: {error}") from error
     if done.returncode != 0:
@@ -68,14 +67,39 @@ def in_repository(root: Path, paths: list[str]) -> list[str]:
 
 
 def write_revision(root: Path, commit: str, paths: list[str], into: Path) -> None:
-    """The files of `commit` below `paths` (all of them when there is none) into `into`."""
-    listed = git(root, "ls-tree", "-r", "-z", "--name-only", commit, "--", *paths)
-    files = [name.decode("utf-8", "surrogateescape") for name in listed.split(b"\0") if name]
-    if not files:
+    """The regular files of `commit` below `paths` (all of them when there is none) into `into`."""
+    listed = git(root, "ls-tree", "-r", "-z", commit, "--", *paths)
+    blobs = [entry for entry in map(_entry, listed.split(b"\0")) if entry is not None]
+    if not blobs:
         return
-    archive = git(root, "archive", "--format=tar", commit, "--", *files)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        try:
-            tar.extractall(into, filter="data")
-        except tarfile.TarError as error:
-            raise GitError(f"p1lint: --git: cannot unpack {commit[:12]}: {error}") from error
+    batch = git(root, "cat-file", "--batch", given=b"".join(blob + b"\n" for blob, _ in blobs))
+    for (_, name), contents in zip(blobs, _contents(batch), strict=True):
+        target = into.joinpath(*PurePosixPath(name).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(contents)
+
+
+REGULAR_FILES = (b"100644", b"100755")
+
+
+def _entry(line: bytes) -> tuple[bytes, str] | None:
+    """The object and path of a regular file of `ls-tree`'s `mode type object<TAB>path`."""
+    head, tab, path = line.partition(b"\t")
+    fields = head.split(b" ")
+    name = path.decode("utf-8", "surrogateescape")
+    parts = PurePosixPath(name).parts
+    if not tab or len(fields) != 3 or fields[0] not in REGULAR_FILES or not parts or ".." in parts \
+            or PurePosixPath(name).is_absolute():
+        return None
+    return fields[2], name
+
+
+def _contents(batch: bytes) -> list[bytes]:
+    """The contents of `cat-file --batch`'s `object type size<LF>contents<LF>` records, in order."""
+    found, at = [], 0
+    while at < len(batch):
+        header_end = batch.index(b"\n", at)
+        size = int(batch[at:header_end].split(b" ")[2])
+        found.append(batch[header_end + 1 : header_end + 1 + size])
+        at = header_end + 1 + size + 1
+    return found
