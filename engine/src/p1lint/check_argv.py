@@ -21,7 +21,7 @@ from p1lint.findings import PROFILES, SEVERITIES
 from p1lint.run_settings import DEFAULT_REGEX_BUDGET
 
 # `p1lint.cli`'s commands and group options: a first word that is none of them starts `check`'s paths
-COMMANDS = ("check", "pull", "request", "rules", "rule", "expr", "docs")
+COMMANDS = ("check", "pull", "request", "diff", "rules", "rule", "expr", "docs")
 GROUP_OPTIONS = ("--help", "-h", "--version")
 
 
