@@ -239,7 +239,10 @@ def first_run(figures: Figures, settings: Settings, warm: float, scratch: Path) 
         caches = scratch / f"first-{index}"
         environment = dict(ENVIRONMENT, XDG_CACHE_HOME=str(caches), P1LINT_CACHE_DIR=str(caches / "p1lint"))
         samples.append(measure(p1lint(str(ONE_FILE)), environment))
-        bytecode = dict(environment, PYTHONPYCACHEPREFIX=str(caches / "bytecode"))
+        bare_caches = scratch / f"bare-{index}"  # empty too: not a replay of the run above
+        bytecode = dict(ENVIRONMENT, XDG_CACHE_HOME=str(bare_caches),
+                        P1LINT_CACHE_DIR=str(bare_caches / "p1lint"),
+                        PYTHONPYCACHEPREFIX=str(bare_caches / "bytecode"))
         bare.append(measure(p1lint(str(ONE_FILE)), bytecode))
     value = figures.wall("first run after install (empty p1lint caches)", samples)
     ratio = value / warm

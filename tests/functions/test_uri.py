@@ -260,3 +260,13 @@ def test_no_text_makes_a_check_crash(value):
 )
 def test_web_uris_need_an_authority(value, expected):
     assert details(value, absolute=True) == expected
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_an_ascii_character_is_unsafe_exactly_when_it_is_a_space_control_or_backslash(code):
+    from p1lint.functions.uri import _no_unsafe_characters
+    from p1lint.urls import parse_uri
+
+    char = chr(code)
+    found = _no_unsafe_characters(parse_uri(f"https://app.example.com/a{char}b"), UriOptions())
+    assert (found is None) == (char.isprintable() and char not in " \\")

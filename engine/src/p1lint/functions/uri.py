@@ -209,6 +209,8 @@ def _no_unsafe_characters(uri: Uri, options: UriOptions) -> str | None:
     raw = uri.raw
     if "\\" in raw:
         return "contains a backslash, which browsers read as '/'"
+    if raw.isascii() and raw.isprintable() and " " not in raw:  # most values: none of the below
+        return None
     if any(char in "\t\n\r" for char in raw):
         return "contains a tab or line break, which browsers silently remove"
     if raw != raw.strip(C0_OR_SPACE):
