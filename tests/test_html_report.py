@@ -279,3 +279,18 @@ def test_findings_read_from_standard_input_have_no_frame_even_when_a_file_has_it
     locations = [span.text() for span in tree.find("section", id="findings").find_all("span", class_="location")]
     assert locations and all(location.startswith("portal.yaml:") for location in locations)
     assert tree.find_all("pre", class_="code-frame") == []
+
+
+def test_a_long_line_is_shown_around_the_finding_s_column(tmp_path):
+    tree, _, document = reports(tmp_path, str(ACME))
+    lines = ACME.read_text(encoding="utf-8").splitlines()
+    far = [f for f in document["findings"] if f["column"] > 200]
+    assert far
+    articles = tree.find("section", id="findings").find_all("article", class_="finding")
+    for article, finding in zip(articles, document["findings"], strict=True):
+        if finding in far:
+            row = next(r for r in article.find_all("span", class_="marked")
+                       if r.find("span", class_="ln").text() == str(finding["line"]))
+            shown = row.text()[len(str(finding["line"])):]
+            assert shown.startswith("…") and len(shown) <= 240
+            assert lines[finding["line"] - 1][finding["column"] - 1 : finding["column"] + 19] in shown

@@ -22,6 +22,7 @@ from p1lint.redaction import MIN_QUOTED_CREDENTIAL, REDACTED, redact_text
 CONTEXT_LINES = 2  # lines shown before and after the finding's own
 MAX_FRAME_LINES = 12
 MAX_SHOWN_LINE = 240  # characters of one line shown
+LEAD = 60  # characters shown before the finding's column, in a line cut to length
 MAX_WALKED = 200_000  # values of one document searched for sensitive keys
 KEY_BEFORE_VALUE = re.compile(r"[\"']?([A-Za-z][A-Za-z0-9_.\-]{0,80})[\"']?\s*[:=]")
 PEM_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----|PRIVATE KEY-----")
@@ -52,8 +53,10 @@ class FrameSource:
         last_marked = min(max(finding.end_line, finding.line), len(text))
         first = max(1, finding.line - CONTEXT_LINES)
         last = min(len(text), last_marked + CONTEXT_LINES, first + MAX_FRAME_LINES - 1)
-        return CodeFrame(tuple(FrameRow(number, text.line(number), finding.line <= number <= last_marked)
-                               for number in range(first, last + 1)))
+        return CodeFrame(tuple(
+            FrameRow(number, text.line(number, finding.column if number == finding.line else 1),
+                     finding.line <= number <= last_marked)
+            for number in range(first, last + 1)))
 
     def _text(self, file: str) -> RedactedText | None:
         if file not in self.texts:
@@ -80,11 +83,11 @@ class RedactedText:
     def __len__(self) -> int:
         return len(self.lines)
 
-    def line(self, number: int) -> str:
-        """Line `number` (1-based), redacted."""
+    def line(self, number: int, column: int = 1) -> str:
+        """Line `number` (1-based), redacted, and cut to length around `column`."""
         if number not in self.shown:
             self.shown[number] = _shown(redact_text(self.secrets.hidden(self.lines[number - 1])))
-        return self.shown[number]
+        return _around(self.shown[number], column)
 
 
 def redacted_lines(document: Any) -> list[str]:
@@ -166,7 +169,7 @@ def _mask(lines: list[str], span: Any) -> None:
 
 
 def _shown(line: str) -> str:
-    """A line with anything after a sensitive key, or PEM key material, hidden; cut to length."""
+    """A line with anything after a sensitive key, or PEM key material, hidden."""
     pem = PEM_KEY.search(line)
     if pem:
         line = line[: pem.start()] + REDACTED
@@ -174,4 +177,14 @@ def _shown(line: str) -> str:
         if is_sensitive_key(match.group(1)) and REDACTED not in line[match.end() :]:
             line = line[: match.end()] + " " + REDACTED
             break
-    return line if len(line) <= MAX_SHOWN_LINE else line[: MAX_SHOWN_LINE - 1] + "…"
+    return line
+
+
+def _around(line: str, column: int) -> str:
+    """At most `MAX_SHOWN_LINE` characters of a redacted line: from its start, or, for a place
+    further on, from `LEAD` characters before `column` (`…` marks what is left out)."""
+    if len(line) <= MAX_SHOWN_LINE:
+        return line
+    start = 0 if column <= MAX_SHOWN_LINE - LEAD else min(column - 1 - LEAD, len(line) - MAX_SHOWN_LINE + 2)
+    piece = line[start : start + MAX_SHOWN_LINE - 2]
+    return ("…" if start else "") + piece + ("…" if start + len(piece) < len(line) else "")
