@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -141,7 +142,7 @@ def test_a_changed_secret_is_reported_without_its_values():
     pair = PAIRS / "kinds" / "client-secret-changed"
     values = [json.loads((pair / side / "application.json").read_text())["secret"]["secret"]
               for side in ("old", "new")]
-    for output_format in ("text", "json", "markdown"):
+    for output_format in ("text", "json", "markdown", "html"):
         result = run("--format", output_format, str(pair / "old"), str(pair / "new"))
         assert "client-secret-changed" in result.stdout
         assert not any(value in result.output for value in values)
@@ -153,7 +154,7 @@ def test_credentials_in_an_added_uri_are_redacted(tmp_path):
     old.write_text(json.dumps(app))
     app["redirectUris"].append("https://user:hunter2hunter2@evil.example/cb?client_secret=s3cr3tvalue")
     new.write_text(json.dumps(app))
-    for output_format in ("text", "json", "markdown"):
+    for output_format in ("text", "json", "markdown", "html"):
         result = run("--format", output_format, str(old), str(new))
         assert "hunter2" not in result.output and "s3cr3tvalue" not in result.output
         assert "evil.example" in result.output
@@ -223,3 +224,45 @@ def test_the_readme_shows_the_real_output_of_the_review_diff():
 def test_the_readme_lists_every_kind_with_its_severity():
     rows = [line for line in readme_section().splitlines() if line.startswith("| `")]
     assert rows == [f"| `{kind.id}` | {kind.severity} | {kind.title} |" for kind in CHANGE_KINDS]
+
+
+class _Page(HTMLParser):
+    """The change cards, the finding cards and every resource reference of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kinds: list[str] = []
+        self.findings: list[str] = []
+        self.references: list[str] = []
+        self.elements: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        self.elements.append(tag)
+        classes = (found.get("class") or "").split()
+        if "change" in classes:
+            self.kinds.append(found["data-kind"])
+        elif tag == "article" and "finding" in classes:
+            self.findings.append(found["data-severity"])
+        self.references += [found[name] for name in ("src", "href") if name in found and tag != "a"]
+
+
+def test_html_shows_every_change_and_finding_and_loads_nothing():
+    old, new = REVIEW / "old" / "snapshot.yaml", REVIEW / "new" / "snapshot.yaml"
+    page = _Page()
+    page.feed(run("--format", "html", str(old), str(new)).stdout)
+    assert page.kinds == kinds(diff_json(old, new))
+    assert page.findings == ["error"]  # the one finding introduced
+    assert page.references == [] and "script" in page.elements and "iframe" not in page.elements
+
+
+def test_html_escapes_values(tmp_path):
+    app = json.loads((PAIRS / "kinds" / "redirect-uri-added" / "old" / "application.json").read_text())
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(app))
+    app["name"] = "<script>alert(1)</script>"
+    app["redirectUris"].append("https://example.com/cb?<img src=x onerror=alert(2)>")
+    new.write_text(json.dumps(app))
+    document = run("--format", "html", str(old), str(new)).stdout
+    assert "<script>alert" not in document and "<img" not in document
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document

@@ -14,6 +14,7 @@ DIFF_FORMATS: dict[str, str] = {
     "text": "p1lint.diff.text:render_text",
     "json": "p1lint.diff.json_report:render_json",
     "markdown": "p1lint.diff.markdown:render_markdown",
+    "html": "p1lint.diff.html_report:render_html",
 }
 
 

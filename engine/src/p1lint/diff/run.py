@@ -20,6 +20,13 @@ class DiffResult(NamedTuple):
     fixed: list[Finding]
     errors: list[InputError]
 
+    def counts(self) -> dict[str, int]:
+        """The number of changes of each severity, most severe first."""
+        found = dict.fromkeys(sorted(SEVERITY_RANK, key=SEVERITY_RANK.__getitem__, reverse=True), 0)
+        for change in self.changes:
+            found[change.severity] += 1
+        return found
+
     def failing(self, fail_on: str) -> bool:
         """Whether a change or an introduced finding is at `fail_on` or above."""
         threshold = SEVERITY_RANK[fail_on]

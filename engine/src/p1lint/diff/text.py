@@ -43,10 +43,7 @@ def finding_lines(findings: list[Finding]) -> list[str]:
 
 
 def totals(result: DiffResult) -> str:
-    counts = {severity: 0 for severity in ("error", "warning", "info")}
-    for change in result.changes:
-        counts[change.severity] += 1
-    by_severity = ", ".join(plural(count, severity) for severity, count in counts.items())
+    by_severity = ", ".join(plural(count, severity) for severity, count in result.counts().items())
     changes = f"{plural(len(result.changes), 'security-relevant change')} ({by_severity})"
     return (f"{changes}; {plural(len(result.introduced), 'finding')} introduced, "
             f"{len(result.fixed)} fixed.")
