@@ -54,6 +54,7 @@ def _json_error(out: str) -> dict:
 
 FAILURE_SHOWN = {
     "text": lambda out: "1 file could not be checked" in out and "No problems found in 3 files" not in out,
+    "full": lambda out: "1 file could not be checked" in out and "No problems found in 3 files" not in out,
     "json": lambda out: _json_error(out) == {"file": "apps/broken.json", "line": 2, "column": 7,
                                              "message": BROKEN.message},
     "json-lines": lambda out: {"type": "error", "file": "apps/broken.json", "line": 2, "column": 7,

@@ -103,6 +103,7 @@ def test_junit_is_valid_xml_with_one_case_per_finding():
 
 EMPTY_OUTPUT_CHECKS = {
     "text": lambda out: out == "No problems found in 0 files.\n",
+    "full": lambda out: out == "No problems found in 0 files.\n",
     "json": lambda out: json.loads(out)["findings"] == [],
     "sarif": lambda out: json.loads(out)["runs"][0]["results"] == [],
     "junit": lambda out: ElementTree.fromstring(out.split("\n", 1)[1]).get("tests") == "0",

@@ -191,6 +191,9 @@ def cli() -> None:
               help="Show suppressed findings too, marked as such (SARIF always records them as suppressed).")
 @click.option("--exit-zero", is_flag=True,
               help="Exit 0 even when there are findings (2 still means an error).")
+@click.option("--show-source", is_flag=True,
+              help="Show a code frame (the line, a caret under the range) under each finding, secrets "
+                   "redacted: the text format becomes `full`.")
 @click.option("--statistics", is_flag=True,
               help="Print the number of findings of each rule instead of the findings.")
 @click.option("--update-baseline", is_flag=True,

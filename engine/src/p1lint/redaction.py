@@ -82,7 +82,7 @@ def redact_text(text: str, credentials: Iterable[str] = ()) -> str:
     """`text` with every credential a URI in it carries, and every occurrence of the given
     `credentials` (pieces of a checked value), replaced by `[redacted]`; a text longer than
     `MAX_SHOWN_TEXT` is cut there (with `…`), so that the work stays linear in what is shown."""
-    shown = _cut(text[:MAX_SHOWN_TEXT], _all_spans(text)) + ("…" if len(text) > MAX_SHOWN_TEXT else "")
+    shown = cut_spans(text[:MAX_SHOWN_TEXT], _all_spans(text)) + ("…" if len(text) > MAX_SHOWN_TEXT else "")
     for credential in sorted(set(credentials), key=len, reverse=True):
         if len(credential) >= MIN_QUOTED_CREDENTIAL:
             shown = shown.replace(credential, REDACTED)
@@ -118,10 +118,10 @@ def _short_text_spans(text: str) -> frozenset[Span]:
 
 
 def _spans(text: str) -> frozenset[Span]:
-    return frozenset((*credential_spans(text), *_word_spans(text[:MAX_SHOWN_TEXT])))
+    return frozenset((*credential_spans(text), *word_spans(text[:MAX_SHOWN_TEXT])))
 
 
-def _word_spans(text: str) -> Iterator[Span]:
+def word_spans(text: str) -> Iterator[Span]:
     """Spans of URIs written inside a longer text (`see https://u:pw@host`); only a word with
     `@`, `:` or `=` can hold a credential."""
     start = 0
@@ -136,7 +136,7 @@ def _shifted(spans: Iterable[Span], offset: int) -> Iterator[Span]:
     return ((start + offset, end + offset) for start, end in spans)
 
 
-def _cut(text: str, spans: Iterable[Span]) -> str:
+def cut_spans(text: str, spans: Iterable[Span]) -> str:
     """`text` with the (possibly overlapping) spans replaced by one marker each; spans may reach
     beyond the end of `text` (a text cut short)."""
     parts, position = [], 0

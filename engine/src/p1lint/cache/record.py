@@ -20,7 +20,7 @@ REPLAYABLE_OPTIONS = frozenset({
     "paths", "output_format", "select", "ignore", "fail_on", "profile", "rule_dirs", "custom_domain",
     "stdin_filename", "custom_attributes", "no_color", "quiet", "regex_budget", "max_file_size", "actor",
     "changed_only", "strict_unknowns", "no_cache", "cache_dir", "suppressions", "exclude", "extend_exclude",
-    "respect_gitignore", "force_exclude",
+    "respect_gitignore", "force_exclude", "show_source",
 })
 RENDER = ("output_format", "no_color", "quiet", "fail_on")
 PARENT_LEVELS = 3  # a snapshot's `applications/<id>/<collection>.json` is read with its root

@@ -50,14 +50,14 @@ def run_check(
     suppressions: tuple[ConfigSuppression, ...] = (),
     exclude: tuple[ExcludeGlob | str, ...] = DEFAULT_EXCLUDE,
     extend_exclude: tuple[ExcludeGlob | str, ...] = (),
-    respect_gitignore: bool = True, force_exclude: bool = False,
+    respect_gitignore: bool = True, force_exclude: bool = False, show_source: bool = False,
 ) -> int:
     options = dict(locals())  # every option, nothing else: those that change findings key the results cache
     from p1lint.engine import lint_paths
 
     started = time.perf_counter()
     try:
-        places = report_places(output_format, output, docs_url)
+        places = report_places(output_format, output, docs_url, show_source)
         options["output_format"] = replayed_format(places)
         scope = file_scope(paths, (*exclude, *extend_exclude), respect_gitignore, force_exclude)
         chosen, skipped = combined_selection(select, ignore, extend_select, extend_ignore)
@@ -174,14 +174,19 @@ def replayed_format(places: list[Destination]) -> str | None:
     return places[0].format
 
 
-def report_places(formats: Any, output: Path | None, docs_url: str | None) -> list[Destination]:
-    """Where each report goes; a bad `--format`, `-o` or `--docs-url` is a `P1LintError`."""
+def report_places(
+    formats: Any, output: Path | None, docs_url: str | None, show_source: bool = False
+) -> list[Destination]:
+    """Where each report goes (with `show_source`, the text one as `full`); a bad `--format`,
+    `-o` or `--docs-url` is a `P1LintError`."""
     from p1lint.links import checked_docs_url
     from p1lint.reporters.destinations import destinations
 
     if docs_url is not None:
         checked_docs_url(docs_url)
-    return destinations([formats] if isinstance(formats, str) else list(formats), output)
+    places = destinations([formats] if isinstance(formats, str) else list(formats), output)
+    return [place._replace(format="full") if show_source and place.format == "text" else place
+            for place in places]
 
 
 def run_outcome(result: Any, rules: list[ActiveRule], fail_on: str, started: float) -> Outcome:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 REPORTERS: dict[str, str] = {
     "text": "p1lint.reporters.text:TextReporter",
+    "full": "p1lint.reporters.full:FullReporter",
     "json": "p1lint.reporters.json_format:JsonReporter",
     "json-lines": "p1lint.reporters.json_lines:JsonLinesReporter",
     "sarif": "p1lint.reporters.sarif:SarifReporter",

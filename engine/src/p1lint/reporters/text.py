@@ -11,7 +11,7 @@ from p1lint.findings import Finding
 from p1lint.reporters import Summary
 from p1lint.reporters.identity import described
 
-_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def plural(count: int, noun: str) -> str:
@@ -37,7 +37,7 @@ class TextReporter:
     def handle(self, finding: Finding) -> None:
         where = self._style(f"{printable_line(finding.file)}:{finding.line}:{finding.column}:", bold=True)
         rule = self._style(finding.rule, bold=True)
-        severity = self._style(finding.severity, fg=_COLORS[finding.severity])
+        severity = self._style(finding.severity, fg=SEVERITY_COLORS[finding.severity])
         message = printable(described(finding))
         self.stream.write(f"{where} {rule} {severity} {message} [{finding.name}]\n")
 
