@@ -149,6 +149,7 @@ OPTIONS = (
     Option("show_suppressed", ("--show-suppressed",), None),
     Option("exit_zero", ("--exit-zero",), None),
     Option("statistics", ("--statistics",), None),
+    Option("show_source", ("--show-source",), None),
     Option("update_baseline", ("--update-baseline",), None),
     Option("regex_budget", ("--regex-budget",), _positive_float, default=DEFAULT_REGEX_BUDGET),
     Option("changed_only", ("--changed-only",), None),
