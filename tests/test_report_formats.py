@@ -255,6 +255,7 @@ def _html_applications(out: str) -> list[str]:
 
 NAMED_APPLICATION = {
     "text": lambda out: [line for line in out.splitlines() if " P1L" in line],
+    "full": lambda out: [line for line in out.splitlines() if " P1L" in line],  # a frame is read from disk
     "json": lambda out: [f"application {', '.join(p for p in (f['application_name'], f['application_id']) if p)}"
                          for f in json.loads(out)["findings"]],
     "json-lines": lambda out: [f"application {', '.join(p for p in (r['application_name'], r['application_id']) if p)}"
