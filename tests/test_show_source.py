@@ -14,7 +14,8 @@ import yaml
 from click.testing import CliRunner
 
 from p1lint.cli import cli
-from p1lint.source_redaction import PRIVATE_JWK_MEMBERS, hidden_spans, redact_line
+from p1lint.pull.redact import PRIVATE_JWK_MEMBERS
+from p1lint.source_redaction import hidden_spans, redact_line
 from tests.support import FIXTURES
 
 FRAME_LINE = re.compile(r"^ *(\d+) \| (.*)$")
@@ -135,8 +136,10 @@ def test_no_secret_of_a_real_export_reaches_a_frame(fixture):
      ["client_secret = [redacted]", "[redacted]", "EOT", 'name = "x"']),
     (["cert: |", "  -----BEGIN PRIVATE KEY-----", "  MIIEv", "  -----END PRIVATE KEY-----", "x: 1"],
      ["cert: |", "  [redacted]", "  [redacted]", "  [redacted]", "x: 1"]),
-    (['"jwks": "{\\"keys\\":[{\\"kty\\":\\"EC\\",\\"d\\":\\"priv\\",\\"x\\":\\"pub\\"}]}"'],
-     ['"jwks": "{\\"keys\\":[{\\"kty\\":\\"EC\\",\\"d\\":[redacted],\\"x\\":\\"pub\\"}]}"']),
+    (['"jwks": "{\\"keys\\":[{\\"kty\\":\\"EC\\",\\"x\\":\\"pub\\"}]}",'],  # a key set, whole
+     ['"jwks": [redacted],']),
+    (['"keySet": "{\\"keys\\":[{\\"kty\\":\\"EC\\",\\"d\\":\\"priv\\",\\"x\\":\\"pub\\"}]}"'],
+     ['"keySet": "{\\"keys\\":[{\\"kty\\":\\"EC\\",\\"d\\":[redacted],\\"x\\":\\"pub\\"}]}"']),
     (['{"clientSecret":"a\\"b","tokenEndpointAuthMethod":"CLIENT_SECRET_POST"}'],  # minified
      ['{"clientSecret":[redacted],"tokenEndpointAuthMethod":"CLIENT_SECRET_POST"}']),
 ])

@@ -3,11 +3,12 @@ frame quotes the file itself, so every value that may be a credential is replace
 `[redacted]` before a line is shown, in any format (JSON, YAML, HCL):
 
 - the value of a key named like a credential (`clientSecret`, `client_secret`, `password`,
-  `accessToken`, `privateKey`, ... — `redaction.is_credential_name`, the credential parameters of
-  `redaction`) and of a private JWK member (`d`, `p`, `q`, `dp`, `dq`, `qi`, `oth`, `k`), also
-  inside a JSON text held in a string (`\\"d\\":\\"...\\"`); a value that may go on past its line (a
-  YAML block or plain scalar, an HCL heredoc, an unclosed quote, nothing after the key) hides the
-  lines below it too, as far as they are indented deeper (an HCL heredoc: to its closing word);
+  `accessToken`, `privateKey`, ... — `messages.is_sensitive_key`, the credential parameters of
+  `redaction`), of `jwks` and of a private JWK member (`d`, `p`, `q`, `dp`, `dq`, `qi`, `oth`,
+  `k`), also inside a JSON text held in a string (`\\"d\\":\\"...\\"`); a value that may go on
+  past its line (a YAML block or plain scalar, an HCL heredoc, an unclosed quote, nothing after the
+  key) hides the lines below it too, as far as they are indented deeper (an HCL heredoc: to its
+  closing word);
 - every line of a PEM block (`-----BEGIN ...` to `-----END ...`), and a PEM block written inside
   one line (a JSON string with `\\n`);
 - the credentials a URI carries (`https://user:password@host`, `?client_secret=...`), as
@@ -22,9 +23,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from p1lint.redaction import CREDENTIAL_PARAMETERS, REDACTED, Span, cut_spans, is_credential_name, word_spans
+from p1lint import messages
+from p1lint.redaction import CREDENTIAL_PARAMETERS, REDACTED, Span, cut_spans, word_spans
 
-PRIVATE_JWK_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
 KEY = re.compile(r"(\\?[\"']?)([A-Za-z_][\w.-]{0,100})\1\s*(?::(?!//)|=(?![=>~]))[ \t]*")
 HEREDOC = re.compile(r"<<-?[ \t]*[\"']?(\w+)")
 CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -41,9 +42,11 @@ class Block(NamedTuple):
 
 
 def is_sensitive_key(key: str) -> bool:
-    """Whether a value under `key` may be a credential (`clientSecret`, `accessToken`, `d`)."""
+    """Whether a value under `key` may be a credential: a key `messages` never shows the value
+    of (`clientSecret`, `jwks`, `d`, ...), or a credential parameter's name in any case
+    (`accessToken`, `refresh-token`)."""
     snake = CAMEL.sub("_", key).lower().replace("-", "_")
-    return is_credential_name(key) or snake in CREDENTIAL_PARAMETERS or key in PRIVATE_JWK_MEMBERS
+    return messages.is_sensitive_key(key) or snake in CREDENTIAL_PARAMETERS
 
 
 def hidden_spans(lines: Sequence[str], wanted: set[int]) -> dict[int, list[Span]]:
