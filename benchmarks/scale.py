@@ -133,7 +133,7 @@ def yaml_text(data: Any) -> str:
 
 
 HOSTILE_RULE = """\
-id: P1L990
+id: ACME990
 name: hostile-pattern
 title: A pattern that backtracks
 severity: warning
@@ -182,7 +182,7 @@ def hostile_case(directory: Path, n: int) -> list[str]:
     rules.mkdir()
     (rules / "hostile.yaml").write_text(HOSTILE_RULE, encoding="utf-8")
     arguments = json_case(hostile_values)(directory, n)
-    return [*arguments[:-1], "--rules", str(rules), "--select", "P1L990", arguments[-1]]
+    return [*arguments[:-1], "--rules", str(rules), "--select", "ACME990", arguments[-1]]
 
 
 CASES: dict[str, tuple[Writer, int]] = {

@@ -24,6 +24,12 @@ def test_ids_and_names_are_unique():
     assert len({r.id for r in RULES}) == len({r.name for r in RULES}) == len(RULES)
 
 
+def test_every_bundled_id_is_in_the_namespace_of_p1lints_own_rules():
+    from p1lint.rules.namespace import BUILTIN_ID, RULE_ID
+
+    assert [r.id for r in RULES if not (BUILTIN_ID.match(r.id) and RULE_ID.match(r.id))] == []
+
+
 DOCS_TEXT = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 
 

@@ -158,7 +158,7 @@ def test_rule_explains_by_id_or_name(key):
 
 
 def test_unknown_rule_exits_two():
-    result = run("rule", "P1L999")
+    result = run("rule", "ACME999")
     assert result.exit_code == 2
 
 
@@ -225,7 +225,7 @@ def hostile_rules(tmp_path):
     from tests.support import ROOT
 
     text = (ROOT / "rules" / "lifecycle" / "application-disabled.yaml").read_text()
-    text = text.replace("id: P1L760", "id: P1L999").replace("name: application-disabled", "name: hostile-title")
+    text = text.replace("id: P1L760", "id: ACME999").replace("name: application-disabled", "name: hostile-title")
     text = text.replace("title: Application is disabled", "title: " + json.dumps(HOSTILE_TITLE))
     text = text.replace("description: >\n", "description: |\n  ::error::forged description\n", 1)
     (tmp_path / "rules").mkdir()
@@ -241,13 +241,13 @@ def assert_escaped(output: str) -> None:
 def test_rule_listing_escapes_custom_titles(hostile_rules):
     result = run("rules", "--rules", hostile_rules)
     assert result.exit_code == 0, result.output
-    listed = [line for line in result.output.splitlines() if line.startswith("P1L999")]
+    listed = [line for line in result.output.splitlines() if line.startswith("ACME999")]
     assert len(listed) == 1 and "\\x1b[2J\\u202e::error::forged\\u2028\\x85" in listed[0]
     assert_escaped(result.output)
 
 
 def test_rule_explanation_escapes_custom_text(hostile_rules):
-    result = run("rule", "--rules", hostile_rules, "P1L999")
+    result = run("rule", "--rules", hostile_rules, "ACME999")
     assert result.exit_code == 0, result.output
     assert "\\u202e" in result.output
     assert_escaped(result.output)

@@ -135,11 +135,11 @@ def test_function_modules_of_rules_that_do_not_run_are_not_imported():
 def test_the_fingerprint_follows_the_rule_files(tmp_path):
     rules = tmp_path / "mine"
     rules.mkdir()
-    (rules / "a.yaml").write_text("id: P1L990\n", encoding="utf-8")
+    (rules / "a.yaml").write_text("id: ACME990\n", encoding="utf-8")
     first = catalogue_fingerprint([rules])
     assert catalogue_fingerprint([rules]) == first
     assert catalogue_fingerprint() != first
-    (rules / "a.yaml").write_text("id: P1L991\n", encoding="utf-8")
+    (rules / "a.yaml").write_text("id: ACME991\n", encoding="utf-8")
     assert catalogue_fingerprint([rules]) != first
 
 

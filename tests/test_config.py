@@ -130,7 +130,7 @@ def test_rule_directories_anywhere_in_the_repository_are_fine(project):
 def test_the_command_line_may_name_any_rule_directory(project, tmp_path_factory):
     outside = tmp_path_factory.mktemp("outside-rules")
     shutil.copy(FIXTURES.parent / "rules" / "overview" / "application-name-blank.yaml", outside / "x.yaml")
-    (outside / "x.yaml").write_text((outside / "x.yaml").read_text().replace("P1L701", "P1L998").replace(
+    (outside / "x.yaml").write_text((outside / "x.yaml").read_text().replace("P1L701", "ACME998").replace(
         "name: application-name-blank", "name: custom-blank-name"))
-    result = run("check", "--rules", str(outside), "--select", "P1L998", "worker.yaml")
+    result = run("check", "--rules", str(outside), "--select", "ACME998", "worker.yaml")
     assert result.exit_code == 0, result.stderr

@@ -18,7 +18,7 @@ WEB = {"protocol": "OPENID_CONNECT", "type": "WEB_APP", "grantTypes": ["AUTHORIZ
        "pkceEnforcement": "S256_REQUIRED", "redirectUris": ["https://app.example.com/callback"]}
 
 RULE = """\
-id: P1L999
+id: ACME999
 name: needs-an-actor
 title: Test rule that needs the actor
 severity: warning
@@ -55,7 +55,7 @@ def test_a_rule_that_needs_absent_context_does_not_apply(tmp_path):
 def test_a_snapshot_without_the_context_says_which_rules_it_could_not_run(tmp_path):
     snapshot = _write(tmp_path / "in" / "snapshot.json", {"roles": [], "applications": [{**WEB, "name": "x"}]})
     result = lint_paths([str(snapshot)], _rules(tmp_path))
-    assert result.findings == [] and result.not_checked == {"P1L999": "actor"}
+    assert result.findings == [] and result.not_checked == {"ACME999": "actor"}
 
 
 def test_an_application_rule_sees_the_environment_and_points_into_the_snapshot(tmp_path):

@@ -321,7 +321,7 @@ def test_rule_files_refuse_the_same_tags_and_numbers(tmp_path, tagged):
     assert "hunter2" not in result.output
 
 
-_RULE = """id: P1L990
+_RULE = """id: ACME990
 name: team-prefix
 title: VALUE
 severity: warning

@@ -15,7 +15,7 @@ from p1lint.rules.compiled import CompiledRule
 from p1lint.rules.loader import load_rule_file
 
 RULE = """\
-id: P1L990
+id: ACME990
 name: custom-redirect-shape
 title: Redirect URIs have the house shape
 severity: warning
@@ -141,26 +141,26 @@ def application_file(tmp_path: Path, count: int) -> Path:
 def run_check(tmp_path: Path, *options: str, count: int = 40):
     rules = rule_file(tmp_path, HOSTILE).parent
     app = application_file(tmp_path, count)
-    arguments = ["check", "--no-config", "--rules", str(rules), "--select", "P1L990", *options, str(app)]
+    arguments = ["check", "--no-config", "--rules", str(rules), "--select", "ACME990", *options, str(app)]
     return CliRunner().invoke(cli, arguments)
 
 
 def test_the_file_budget_stops_hostile_values_and_exits_two(tmp_path):
     result = run_check(tmp_path, "--regex-budget", "0.25")
     assert result.exit_code == 2
-    errors = [line for line in result.stderr.splitlines() if "P1L990" in line]
+    errors = [line for line in result.stderr.splitlines() if "ACME990" in line]
     assert 1 <= len(errors) <= 4  # a few slow values, then one line for the rest of the file
     assert "no later value of the file was checked" in errors[-1]
     assert all(line.startswith(f"{tmp_path / 'app.json'}:") for line in errors)
     assert "hunter2" not in result.output + result.stderr
-    assert f"{tmp_path / 'app.json'}:5:3: rule P1L990 (custom-redirect-shape)" in errors[0]
+    assert f"{tmp_path / 'app.json'}:5:3: rule ACME990 (custom-redirect-shape)" in errors[0]
 
 
 def test_a_single_slow_value_is_an_input_error_not_a_passing_finding(tmp_path):
     result = run_check(tmp_path, count=1)
     assert result.exit_code == 2
-    [error] = [line for line in result.stderr.splitlines() if "P1L990" in line]
-    assert error.startswith(f"{tmp_path / 'app.json'}:5:3: rule P1L990 (custom-redirect-shape) could not check")
+    [error] = [line for line in result.stderr.splitlines() if "ACME990" in line]
+    assert error.startswith(f"{tmp_path / 'app.json'}:5:3: rule ACME990 (custom-redirect-shape) could not check")
     assert "hunter2" not in result.output + result.stderr
 
 
@@ -168,6 +168,6 @@ def test_the_budget_is_a_setting(tmp_path):
     (tmp_path / "p1lint.toml").write_text("regex-budget = 0.2\n")
     rules = rule_file(tmp_path, HOSTILE).parent
     app = application_file(tmp_path, 40)
-    arguments = ["check", "--config", str(tmp_path / "p1lint.toml"), "--rules", str(rules), "--select", "P1L990", str(app)]
+    arguments = ["check", "--config", str(tmp_path / "p1lint.toml"), "--rules", str(rules), "--select", "ACME990", str(app)]
     result = CliRunner().invoke(cli, arguments)
     assert result.exit_code == 2 and "time budget of 0.2 s" in result.stderr

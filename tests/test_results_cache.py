@@ -192,13 +192,13 @@ def test_a_changed_rule_directory_is_read(workspace, tmp_path):
     rules.mkdir()
     bundled = (ROOT / "rules" / "attribute-mappings").glob("*.yaml")
     source = next(path for path in bundled if "id: P1L814" in path.read_text())
-    text = source.read_text().replace("id: P1L814", "id: P1L990").replace("name: mapping-scopes-empty", "name: my-copy")
+    text = source.read_text().replace("id: P1L814", "id: ACME990").replace("name: mapping-scopes-empty", "name: my-copy")
     (rules / "mine.yaml").write_text(text)
     age(rules)
     first = p1lint("check", "--rules", rules, "apps", cache=cache, cwd=workspace)
     (rules / "mine.yaml").write_text(text.replace("severity: error", "severity: info"))
     again = p1lint("check", "--rules", rules, "apps", cache=cache, cwd=workspace)
-    assert b"P1L990 error" in first.stdout and b"P1L990 info" in again.stdout
+    assert b"ACME990 error" in first.stdout and b"ACME990 info" in again.stdout
 
 
 def test_findings_of_a_rule_that_reads_the_clock_are_not_kept(tmp_path):

@@ -11,7 +11,7 @@ from p1lint.rules.compiled import CompiledRule
 from p1lint.rules.loader import RuleLoadError, load_rule_file, load_rules
 
 VALID = """\
-id: P1L990
+id: ACME990
 name: custom-name-prefix
 title: Application names start with the team prefix
 severity: warning
@@ -47,7 +47,7 @@ def errors_of(path: Path) -> list[str]:
 def test_valid_rule_compiles(tmp_path):
     rule = load_rule_file(write(tmp_path, VALID))
     assert isinstance(rule, CompiledRule)
-    assert (rule.id, rule.name, rule.function.name) == ("P1L990", "custom-name-prefix", "pattern")
+    assert (rule.id, rule.name, rule.function.name) == ("ACME990", "custom-name-prefix", "pattern")
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,10 @@ def test_valid_rule_compiles(tmp_path):
         ('match: "^acme-"', "matches: x", "14:14: then.options.matches: invalid option: Extra inputs"),
         ('match: "^acme-"', 'match: "(unclosed"', "14:12: then.options.match: invalid option: Value error, invalid regular expression"),
         ("given: $.name", "given: $.name[", "10:8: given.0: invalid JSONPath"),
-        ("id: P1L990", "id: X1", "1:5: id: Value error, an id is 'P1L' and three digits"),
+        ("id: ACME990", "id: X1", "1:5: id: Value error, an id is a prefix of capital letters"),
+        ("id: ACME990", "id: acme990", "1:5: id: Value error, an id is a prefix of capital letters"),
+        ("id: ACME990", "id: ACME1", "1:5: id: Value error, an id is a prefix of capital letters"),
+        ("id: ACME990", "id: ACME9-90", "1:5: id: Value error, an id is a prefix of capital letters"),
         ("name: custom-name-prefix", "name: Custom_Name", "2:7: name: Value error, a name is kebab-case"),
         ("Name {value} {detail}", "Name {value.__class__}", "15:10: message: Value error, unknown placeholder"),
         ("given: $.name", "given: $.name\nwhen: [{field: type}]", "11:8: when.0: Value error, a field condition needs"),
@@ -73,7 +76,7 @@ def test_each_kind_of_bad_rule_is_located(tmp_path, old, new, expected):
 
 
 def test_yaml_syntax_error(tmp_path):
-    [message] = errors_of(write(tmp_path, "id: P1L990\nname: [unclosed\n"))
+    [message] = errors_of(write(tmp_path, "id: ACME990\nname: [unclosed\n"))
     assert message.startswith("3:1: invalid YAML")
 
 
@@ -89,14 +92,14 @@ def test_duplicate_ids_and_names_are_rejected(tmp_path):
     with pytest.raises(RuleLoadError) as raised:
         load_rules([tmp_path])
     assert [e.message for e in raised.value.errors] == [
-        f"'P1L990' is already used by {tmp_path / 'a.yaml'}",
+        f"'ACME990' is already used by {tmp_path / 'a.yaml'}",
         f"'custom-name-prefix' is already used by {tmp_path / 'a.yaml'}",
     ]
 
 
 def test_all_errors_are_collected_across_files(tmp_path):
     write(tmp_path, VALID.replace("severity: warning", "severity: loud"), "a.yaml")
-    write(tmp_path, VALID.replace("P1L990", "P1L991").replace("function: pattern", "function: nope"), "b.yaml")
+    write(tmp_path, VALID.replace("ACME990", "ACME991").replace("function: pattern", "function: nope"), "b.yaml")
     with pytest.raises(RuleLoadError) as raised:
         load_rules([tmp_path])
     assert [Path(e.file).name for e in raised.value.errors] == ["a.yaml", "b.yaml"]

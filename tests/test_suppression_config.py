@@ -110,7 +110,7 @@ TABLE_ERRORS = [
     ('rule = "P1L102"\nreason = "r"\n', 5, 1, "suppress: give a target: files, application or path"),
     ('rule = "P1L102"\nfiles = "../elsewhere/*.yaml"\nreason = "r"\n', 7, 1,
      "suppress: files: '../elsewhere/*.yaml' is not below the configuration's directory"),
-    ('rule = "P1L999"\npath = "/x"\nreason = "r"\n', 5, 1, "suppress: no rule matches P1L999"),
+    ('rule = "ACME999"\npath = "/x"\nreason = "r"\n', 5, 1, "suppress: no rule matches ACME999"),
 ]
 
 

@@ -35,7 +35,7 @@ def test_a_directive_on_the_line_above_suppresses_the_named_rule(tmp_path):
 def test_a_directive_on_the_line_itself_and_by_rule_name(tmp_path):
     path = tmp_path / "app.yaml"
     text = YAML_APP.format(first="").replace(
-        "cb#x\n", "cb#x  # p1lint: ignore[redirect-uri-no-fragment, P1L999] accepted until June\n")
+        "cb#x\n", "cb#x  # p1lint: ignore[redirect-uri-no-fragment, ACME999] accepted until June\n")
     path.write_text(text)
     assert _fragments(path) == []
 

@@ -44,7 +44,7 @@ def summary(rules) -> list[tuple]:
 def test_a_rules_directory_is_compiled_once_then_read_from_the_cache(rules_dir, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     first = load_user_rules([rules_dir], str(cache))
-    assert summary(first) == [("P1L990", "custom-name-prefix", "warning", "pattern", {"match": "^acme-",
+    assert summary(first) == [("ACME990", "custom-name-prefix", "warning", "pattern", {"match": "^acme-",
                                                                                      "not_match": None},
                                rules_dir / "prefix.yaml")]
     assert len(kept_files(cache)) == 1
@@ -102,12 +102,12 @@ def test_a_symbolic_link_in_the_cache_is_not_followed(rules_dir, tmp_path):
 def test_an_unwritable_cache_directory_is_no_error(rules_dir, tmp_path):
     blocked = tmp_path / "file-not-directory"
     blocked.write_text("", encoding="utf-8")
-    assert [r.id for r in load_user_rules([rules_dir], str(blocked))] == ["P1L990"]
+    assert [r.id for r in load_user_rules([rules_dir], str(blocked))] == ["ACME990"]
 
 
 def test_a_bad_rule_file_is_reported_on_every_run_and_never_kept(rules_dir, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
-    (rules_dir / "typo.yaml").write_text(VALID.replace("P1L990", "P1L991").replace("custom-name-prefix", "other")
+    (rules_dir / "typo.yaml").write_text(VALID.replace("ACME990", "ACME991").replace("custom-name-prefix", "other")
                                          .replace("match:", "matches:"), encoding="utf-8")
     monkeypatch.setenv("P1LINT_CACHE_DIR", str(cache))
     app = str(FIXTURES / "good" / "worker-client-credentials.json")
@@ -122,10 +122,10 @@ def test_the_cli_finds_with_cached_user_rules(rules_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("P1LINT_CACHE_DIR", str(tmp_path / "cache"))
     app = tmp_path / "app.json"
     app.write_text((FIXTURES / "good" / "worker-client-credentials.json").read_text(encoding="utf-8"))
-    runs = [CliRunner().invoke(cli, ["check", "--no-config", "--rules", str(rules_dir), "--select", "P1L990",
+    runs = [CliRunner().invoke(cli, ["check", "--no-config", "--rules", str(rules_dir), "--select", "ACME990",
                                      "--format", "json", str(app)]) for _ in range(2)]
     assert runs[0].output == runs[1].output
-    assert [f["rule"] for f in json.loads(runs[0].output)["findings"]] == ["P1L990"]
+    assert [f["rule"] for f in json.loads(runs[0].output)["findings"]] == ["ACME990"]
 
 
 def test_the_cache_dir_option_names_where_compiled_rules_are_kept(rules_dir, tmp_path, monkeypatch):

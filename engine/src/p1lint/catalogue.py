@@ -5,11 +5,15 @@ a `--rules` directory is compiled once and kept in the cache directory (`p1lint.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from p1lint.resources import data_dir
 from p1lint.rules.compiled import CompiledRule
+
+if TYPE_CHECKING:
+    from p1lint.findings import InputError
 
 
 def load_catalogue(
@@ -23,8 +27,9 @@ def load_catalogue(
     if extra_directories:
         from p1lint.rules.usercache import load_user_rules
 
-        rules = [*rules, *load_user_rules(list(extra_directories), str(cache_dir) if cache_dir else None)]
-        _refuse_duplicates(rules)
+        users = load_user_rules(list(extra_directories), str(cache_dir) if cache_dir else None)
+        rules = [*rules, *users]
+        _refuse_duplicates(users, rules)
     return sorted(rules, key=lambda rule: rule.id)
 
 
@@ -50,14 +55,25 @@ def _file_digest(path: Path) -> str:
         return "missing"
 
 
-def _refuse_duplicates(rules: list[CompiledRule]) -> None:
+def _refuse_duplicates(users: list[CompiledRule], rules: list[CompiledRule]) -> None:
+    """Refuse a user's rule with an id of p1lint's own namespace, or an id or name another rule has."""
     from p1lint.rules.entries import duplicates
 
-    errors = list(duplicates(rules))
+    errors = list(_reserved_ids(users)) or list(duplicates(rules))
     if errors:
         from p1lint.rules.errors import RuleLoadError
 
         raise RuleLoadError(errors)
+
+
+def _reserved_ids(rules: list[CompiledRule]) -> Iterator[InputError]:
+    """An error, at its `id`, for each of the user's rules that takes an id of p1lint's own prefix."""
+    from p1lint.rules.namespace import RESERVED, is_builtin
+    from p1lint.rules.rulefile import RuleText
+
+    for rule in rules:
+        if is_builtin(rule.id):
+            yield RuleText(rule.source).error(("id",), RESERVED)
 
 
 _DIGESTS: list[str] = []

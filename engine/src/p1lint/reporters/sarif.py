@@ -52,8 +52,12 @@ def _most_severe(findings: list[Finding]) -> list[Finding]:
 
 
 def _information_uri(findings: list[Finding]) -> str:
-    """The documentation the rules link to (their page, without the rule's anchor)."""
-    return findings[0].docs.split("#", 1)[0] if findings else _package_docs()
+    """p1lint's rule reference, as p1lint's own rules link to it (their page, without the rule's
+    anchor): not a link of the user's own rules, which may point anywhere."""
+    from p1lint.rules.namespace import is_builtin
+
+    pages = (finding.docs.split("#", 1)[0] for finding in findings if is_builtin(finding.rule))
+    return next(pages, None) or _package_docs()
 
 
 def _package_docs() -> str:

@@ -18,6 +18,7 @@ from p1lint.rules.compiled import CompiledRule, default_docs
 from p1lint.rules.conditions import compile_conditions
 from p1lint.rules.entries import duplicates, rule_from_entry
 from p1lint.rules.errors import RuleLoadError
+from p1lint.rules.namespace import is_builtin
 from p1lint.rules.options import validated_options
 from p1lint.rules.rulefile import RuleText, read_rule_data, yaml_location
 from p1lint.rules.selectors import Selector
@@ -124,8 +125,14 @@ def _entry(spec: RuleSpec, module: str, options: dict[str, Any], when: list[dict
         "scope": spec.scope, "clock": spec.clock, "requires": spec.requires, "protocols": spec.protocols,
         "given": spec.given, "when": when, "function": spec.then.function, "module": module,
         "options": options, "field": spec.then.field, "message": spec.message,
-        "docs": spec.docs or default_docs(spec.id, spec.name),
+        "docs": spec.docs or _default_docs(spec),
     }
+
+
+def _default_docs(spec: RuleSpec) -> str:
+    """A rule without `docs` links to its section of p1lint's rule reference, or, for a rule of
+    the user's own (its own id prefix, not in that reference), to its first reference."""
+    return default_docs(spec.id, spec.name) if is_builtin(spec.id) else spec.references[0].url
 
 
 def _unknown_function(name: str) -> str:

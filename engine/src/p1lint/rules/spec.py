@@ -9,12 +9,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from p1lint.findings import Profile, SeverityName
 from p1lint.models.enums import Protocol
+from p1lint.rules.namespace import ID_FORM, RULE_ID
 from p1lint.run_settings import RunSettings
 
 ProfileSeverity = Literal["error", "warning", "info", "off"]
 OIDC: Protocol = "OPENID_CONNECT"
 
-RULE_ID = re.compile(r"^P1L\d{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
@@ -126,7 +126,7 @@ class RuleSpec(Strict):
     @classmethod
     def _id(cls, value: str) -> str:
         if not RULE_ID.match(value):
-            raise ValueError("an id is 'P1L' and three digits, e.g. P1L101")
+            raise ValueError(ID_FORM)
         return value
 
     @field_validator("name")
