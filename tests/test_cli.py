@@ -60,7 +60,8 @@ def test_json_output_contract(bad_file):
     where = (finding["line"], finding["column"], finding["end_line"], finding["end_column"])
     assert (finding["rule"], finding["path"], where) == ("P1L102", "/redirectUris/0", (15, 5, 15, 5 + len(json.dumps(FRAGMENT_APP["redirectUris"][0]))))
     assert document["summary"] == {"files": 1, "files_with_findings": 1, "unreadable": 0, "errors": 1,
-                                   "warnings": 0, "infos": 0, "input_errors": 0}
+                                   "warnings": 0, "infos": 0, "input_errors": 0,
+                                   "configuration_findings": 0}
     assert document["errors"] == []
 
 

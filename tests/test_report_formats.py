@@ -286,3 +286,25 @@ def test_junit_shows_a_suppressed_finding_as_skipped_not_failed():
     assert (xml.tests, xml.failures, xml.errors, xml.skipped) == (1, 0, 0, 1)
     [case] = list(next(iter(xml)))
     assert case.is_skipped and case.result[0].message == "suppressed: ticket SEC-42"
+
+
+# --- findings about the configuration are not counted as an input file with findings -------------
+
+def test_findings_about_the_configuration_are_counted_apart_in_every_summary():
+    entry = finding("P1L031", "warning", "pyproject.toml", "/tool/p1lint/suppress/0", 12, "P1L102 suppressed nothing")
+    stream = io.StringIO()
+    outcome = Outcome(3, 0, (), CHECKED[:3], "error", 0.5, rule_help_source(RULES), configuration=("pyproject.toml",))
+    findings = [*FINDINGS[:1], entry]
+    report(make_reporter("text", stream, color=False, quiet=False), findings, outcome)
+    assert stream.getvalue().splitlines()[-1] == (
+        "Found 2 problems (1 error, 1 warning, 0 infos) in 1 of 3 files and in pyproject.toml.")
+    for name in ("json", "json-lines"):
+        stream = io.StringIO()
+        report(make_reporter(name, stream, color=False, quiet=False), findings, outcome)
+        summary = [json.loads(line) for line in stream.getvalue().splitlines()][-1] if name == "json-lines" else (
+            json.loads(stream.getvalue())["summary"])
+        assert (summary["files"], summary["files_with_findings"], summary["configuration_findings"]) == (3, 1, 1)
+    stream = io.StringIO()
+    report(make_reporter("markdown", stream, color=False, quiet=False), findings, outcome)
+    assert "| 3 | 1 | 0 | 1 | 1 | 0 |" in stream.getvalue()
+    assert "1 finding is about the configuration (pyproject.toml), not an input file." in stream.getvalue()

@@ -43,7 +43,8 @@ def test_json():
     assert list(document["findings"][1])[6:10] == ["line", "column", "end_line", "end_column"]
     assert (document["findings"][1]["end_line"], document["findings"][1]["end_column"]) == (9, 2)
     assert document["summary"] == {"files": 2, "files_with_findings": 2, "unreadable": 0, "errors": 1,
-                                   "warnings": 0, "infos": 1, "input_errors": 0}
+                                   "warnings": 0, "infos": 1, "input_errors": 0,
+                                   "configuration_findings": 0}
     assert document["errors"] == []
 
 

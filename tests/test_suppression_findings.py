@@ -144,3 +144,65 @@ def test_an_unused_entry_is_reported_at_its_table(repository):
     entry = next(f for f in json.loads(result.stdout)["findings"] if f["path"] == "/tool/p1lint/suppress/2")
     assert (entry["file"], entry["line"], entry["column"]) == (str(repository / "pyproject.toml"), 14, 1)
     assert entry["message"].startswith("P1L102 suppressed nothing in this run")
+
+
+# --- a comment naming no rule; the configuration suppressing findings about comments -------------
+
+@pytest.mark.parametrize("named, unknown", [
+    ("P1L102, P1L10Z", "P1L10Z is no rule's id or name"),
+    ("P1L102, redirect-uri-no-fragmnet, ACME001", "redirect-uri-no-fragmnet, ACME001 are no rule's id or name"),
+    ("p1l102, P1L102", "p1l102 is no rule's id or name"),  # ids are written as the catalogue writes them
+])
+def test_a_comment_naming_no_rule_is_reported_whatever_ran(tmp_path, named, unknown):
+    path = write(tmp_path / "app.yaml", f"# p1lint: ignore[{named}] accepted")
+    for selected in ("P1L102,P1L031", "P1L301,P1L031"):  # whether or not P1L102 ran
+        found = [f for f in json.loads(run("--select", selected, path).stdout)["findings"] if f["rule"] == "P1L031"]
+        assert [(f["line"], f["column"]) for f in found] == [(9, 3)]
+        assert found[0]["message"].startswith(f"{unknown} in this run"), found[0]["message"]
+    assert ("P1L102", 10) not in rules_of(run("--select", "P1L102,P1L031", path))  # the known name suppresses
+
+
+def test_a_comment_naming_no_rule_and_one_unused_says_both(tmp_path):
+    path = write(tmp_path / "app.yaml", "# p1lint: ignore[P1L102, P1L10Z] accepted", uri=CLEAN)
+    [finding] = [f for f in json.loads(run("--select", "P1L102,P1L031", path).stdout)["findings"]]
+    assert finding["message"].startswith("P1L10Z is no rule's id or name; P1L102 suppressed nothing in this run")
+
+
+def configured(tmp_path, *tables):
+    (tmp_path / "p1lint.toml").write_text("".join(f"[[suppress]]\n{table}\n" for table in tables))
+    return ["--config", str(tmp_path / "p1lint.toml")]
+
+
+@pytest.mark.parametrize("rule, comment", [
+    ("P1L031", "# p1lint: ignore[P1L102] fixed long ago"),
+    ("unused-suppression", "# p1lint: ignore[P1L102] fixed long ago"),
+    ("P1L030", "# p1lint: ignore[P1L102]"),
+])
+def test_a_configuration_entry_suppresses_findings_about_comments(tmp_path, rule, comment):
+    legacy = write(tmp_path / "legacy" / "app.yaml", comment, uri=CLEAN)
+    current = write(tmp_path / "current" / "app.yaml", comment, uri=CLEAN)
+    options = configured(tmp_path, f'rule = "{rule}"\nfiles = ["legacy/**"]\nreason = "legacy exports, cleaned up in Q3"')
+    result = CliRunner().invoke(cli, ["check", *options, "--select", "P1L102,P1L03", "--format", "json",
+                                      "--show-suppressed", str(legacy), str(current)])
+    expected = "P1L030" if rule == "P1L030" else "P1L031"
+    shown = sorted((f["file"], f["rule"], f.get("suppression")) for f in json.loads(result.stdout)["findings"])
+    assert shown == [(str(current), expected, None), (str(legacy), expected, "external")]
+
+
+def test_an_entry_for_findings_about_comments_that_suppressed_nothing_is_reported(tmp_path):
+    legacy = write(tmp_path / "legacy" / "app.yaml", "# p1lint: ignore[P1L102] still needed")  # used
+    options = configured(tmp_path, 'rule = "P1L031"\nfiles = ["legacy/**"]\nreason = "cleaned up in Q3"')
+    result = CliRunner().invoke(cli, ["check", *options, "--select", "P1L102,P1L03", "--format", "json",
+                                      str(legacy)])
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["file"], finding["path"], finding["rule"]) == (str(tmp_path / "p1lint.toml"), "/suppress/0",
+                                                                   "P1L031")
+    assert finding["message"].startswith("P1L031 suppressed nothing in this run")
+
+
+def test_the_summary_counts_an_entrys_finding_apart_from_the_input_files(repository, monkeypatch):
+    monkeypatch.chdir(repository)
+    result = CliRunner().invoke(cli, ["check", "--config", "pyproject.toml", "--select", "P1L102,P1L031", "."])
+    # portal.yaml's fragment suppressed, billing.yaml's reported; entries 1 and 2 unused
+    assert result.stdout.splitlines()[-1] == (
+        "Found 3 problems (1 error, 2 warnings, 0 infos) in 1 of 3 files and in pyproject.toml.")

@@ -103,6 +103,7 @@ class UnitTask(NamedTuple):
     actor: Entry | None  # of environments that have none
     suppress: bool = True  # False: inline comments suppress nothing (`--no-suppress`)
     suppressions: tuple[tuple[int, Any], ...] = ()  # the configuration's in effect, by their index
+    known: frozenset[str] = frozenset()  # every id and name, for comments naming none (empty: unjudged)
 
 
 def lint_paths(
@@ -111,6 +112,7 @@ def lint_paths(
     cache: UnitCache | None = None, jobs: int = 1,
     rebuild: Callable[[], Callable[[Sequence[Any]], list[LintResult | Segments]]] | None = None,
     suppress: bool = True, suppressions: Suppressing | None = None, scope: FileScope | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> LintResult:
     """Lint every file below `paths`, one environment at a time (a snapshot, the applications of
     one file, an environment of a Terraform configuration); unreadable inputs become errors,
@@ -119,14 +121,16 @@ def lint_paths(
     `jobs` above 1, enough input is checked by that many processes (see `parallel`; `rebuild`
     makes `lint_units` in a spawned process), with the same result. `suppressions`: the
     configuration's (see `p1lint.suppressions`); those in effect suppress (unless not `suppress`),
-    and the findings about them come last. `scope`: the files a walk leaves out (see `exclusion`)."""
+    and the findings about them come last. `scope`: the files a walk leaves out (see `exclusion`).
+    `known`: the ids and names of every rule, so that a comment naming none is reported."""
     from p1lint.environment.directory import group_units
 
     result = LintResult(suppress=suppress)
     settings = RunSettings() if settings is None else settings
     paths = list(paths)
     in_effect = suppressions.in_effect() if suppressions is not None and suppress else ()
-    task = UnitTask(rules, settings, stdin_name, max_file_size, _actor(actor, result), suppress, in_effect)
+    task = UnitTask(rules, settings, stdin_name, max_file_size, _actor(actor, result), suppress, in_effect,
+                    known)
     units = group_units(discover(paths, scope))
     parts = [None if cache is None else cache.lookup(unit) for unit in units]
     missing = [unit for unit, part in zip(units, parts, strict=True) if part is None]
@@ -487,11 +491,16 @@ def _directives_of(document: SourceDocument, result: LintResult) -> Any:
 
 def _configured_suppression(finding: Finding, location: Location, about: About, result: LintResult) -> bool:
     """Whether an entry of the configuration suppresses the finding (kept as suppressed, if so)."""
+    return bool(result._entries) and _entry_suppresses(
+        finding, partial(_value_path, location.document, location.pointer, about), result)
+
+
+def _entry_suppresses(finding: Finding, path: Callable[[], str], result: LintResult) -> bool:
+    """`_configured_suppression`, the finding's value-based path given by `path`."""
     if not result._entries:
         return False
     from p1lint.suppressions.matching import covering
 
-    path = partial(_value_path, location.document, location.pointer, about)
     found = covering(result._entries, finding, path)
     if found is None:
         return False
@@ -504,8 +513,8 @@ def _configured_suppression(finding: Finding, location: Location, about: About, 
 
 
 def _judge_comments(part: LintResult, task: UnitTask) -> None:
-    """Findings about the suppression comments of the unit's files: without a reason, unused (of
-    the rules that ran on them, with suppressions on and every finding reported)."""
+    """Findings about the suppression comments of the unit's files: without a reason, naming no
+    rule, unused (of the rules that ran on them, with suppressions on and every finding reported)."""
     from p1lint.suppressions.records import comment_record, meta_rules
 
     rules = meta_rules(task.rules)
@@ -515,9 +524,11 @@ def _judge_comments(part: LintResult, task: UnitTask) -> None:
     ran = {name for plan in part._ran for active in plan.usable
            for name in (active.rule.id, active.rule.name)}
     for document in part._commented:
-        records = [comment_record(d, document.name, ran, judge_unused)
+        records = [comment_record(d, document.name, ran, judge_unused, task.known)
                    for d in _directives_of(document, part)[1]]
-        part.findings.extend(suppression_findings(rules, records, task.settings, part.errors))
+        found = suppression_findings(rules, records, task.settings, part.errors)
+        # a configuration entry may suppress them, as any finding (a comment has no value path)
+        part.findings.extend(f for f in found if not _entry_suppresses(f, partial(str, f.path), part))
 
 
 def _entry_findings(

@@ -82,7 +82,8 @@ def run_check(
                       suppressing.in_effect())
     result = lint_paths(paths, rules, settings, stdin_filename, max_file_size, actor, cache,
                         jobs=available_cpus() if jobs is None else jobs, rebuild=rebuild,
-                        suppress=not no_suppress, suppressions=suppressing, scope=scope)
+                        suppress=not no_suppress, suppressions=suppressing, scope=scope,
+                        known=rule_keys(rules, rule_dirs, cache_dir))
     _drop_ignored(result, file_ignores)
     accepted = None if no_suppress else accepted
     print_notes(result, quiet)
@@ -100,7 +101,8 @@ def run_check(
     else:
         written = _write_all(places, findings, suppressed, result, rules, fail_on, started, docs_url,
                              show_suppressed=show_suppressed, no_color=no_color, quiet=quiet,
-                             stdin_name=stdin_filename if "-" in paths else "")
+                             stdin_name=stdin_filename if "-" in paths else "",
+                             configuration=tuple(sorted({entry.source for entry in suppressions})))
     if cache is not None:
         cache.record_run(paths, options, result, replayable=suppressing.replayable(result.findings),
                          watched=scope.consulted())
@@ -137,10 +139,12 @@ def _write_all(
     places: list[Destination], findings: list[Finding], suppressed: list[Finding], result: Any,
     rules: list[ActiveRule], fail_on: str, started: float, docs_url: str | None, *,
     show_suppressed: bool, no_color: bool, quiet: bool, stdin_name: str = "",
+    configuration: tuple[str, ...] = (),
 ) -> bool:
     """Every report; SARIF also records the suppressed findings, as suppressions (other formats
-    show them with `--show-suppressed`)."""
-    outcome = run_outcome(result, rules, fail_on, started)._replace(stdin_name=stdin_name)
+    show them with `--show-suppressed`). `configuration`: the files of the suppression entries."""
+    outcome = run_outcome(result, rules, fail_on, started)._replace(stdin_name=stdin_name,
+                                                                    configuration=configuration)
     everything = sorted([*findings, *suppressed], key=Finding.sort_key)
     from p1lint.reporters import SHOWS_SUPPRESSED
 
@@ -242,8 +246,21 @@ def worker_lint(
                          severities=choice.severities)
     entry = None if actor is None else read_actor(actor)
     given = None if isinstance(entry, InputError) else entry
-    task = UnitTask(rules, settings, stdin_name, max_file_size, given, suppress, suppressions)
+    task = UnitTask(rules, settings, stdin_name, max_file_size, given, suppress, suppressions,
+                    rule_keys(rules, choice.rule_dirs))
     return partial(lint_units, task=task)
+
+
+def rule_keys(
+    rules: list[ActiveRule], rule_dirs: tuple[Path, ...], cache_dir: Path | None = None
+) -> frozenset[str]:
+    """The id and name of every rule of the catalogue, when a rule about suppressions runs (it
+    reports a comment naming none of them); else none."""
+    if not any(active.rule.scope == "suppressions" for active in rules):
+        return frozenset()
+    from p1lint.catalogue import load_catalogue
+
+    return frozenset(key for rule in load_catalogue(rule_dirs, cache_dir) for key in (rule.id, rule.name))
 
 
 def _check_suppressions(entries: tuple[ConfigSuppression, ...], rule_dirs: tuple[Path, ...],

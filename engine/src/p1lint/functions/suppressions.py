@@ -30,14 +30,18 @@ def suppression_reason(value: Any, options: NoOptions, context: Context) -> Iter
 
 @check_function("suppression-used", NoOptions)
 def suppression_used(value: Any, options: NoOptions, context: Context) -> Iterator[Problem]:
-    """The names a suppression was judged on (rules that ran where it applies) that suppressed
-    no finding, in one problem."""
+    """The names of a suppression that are no rule's id or name, and those it was judged on
+    (rules that ran where it applies) that suppressed no finding, in one problem."""
     if not isinstance(value, dict):
         return
     used = set(value.get("used") or ())
+    unknown = list(value.get("unknown") or ())
     unused = [name for name in value.get("judged") or () if name not in used]
-    if unused:
-        yield Problem(f"{', '.join(unused)} suppressed nothing")
+    verb = "is" if len(unknown) == 1 else "are"
+    parts = [f"{', '.join(unknown)} {verb} no rule's id or name"] if unknown else []
+    parts += [f"{', '.join(unused)} suppressed nothing"] if unused else []
+    if parts:
+        yield Problem("; ".join(parts))
 
 
 @check_function("suppression-expiry", NoOptions)

@@ -38,9 +38,10 @@ class Outcome(NamedTuple):
     not be checked), their names, the inputs that could not be checked and internal errors
     (`input_errors`), the `--fail-on` threshold, the wall time, where the explanation of a rule
     comes from (read only by the formats that show it), whether the report goes to a file
-    (`to_file`: away from standard error, where the input errors were printed), and the rules
-    that could not run for lack of context (rule id, what was lacking), and the name standard
-    input was given, if it was read (a report that reads the inputs again cannot read it)."""
+    (`to_file`: away from standard error, where the input errors were printed), the rules that
+    could not run for lack of context (rule id, what was lacking), the name standard input was
+    given, if it was read (a report that reads the inputs again cannot read it), and the
+    configuration files whose suppression entries findings may be about (not inputs)."""
 
     files: int = 0
     unreadable: int = 0
@@ -52,6 +53,7 @@ class Outcome(NamedTuple):
     to_file: bool = False
     not_checked: tuple[tuple[str, str], ...] = ()
     stdin_name: str = ""
+    configuration: tuple[str, ...] = ()
 
 
 class Summary(NamedTuple):
@@ -62,8 +64,9 @@ class Summary(NamedTuple):
     warnings: int
     infos: int
     unreadable: int = 0
-    files_with_findings: int = 0
+    files_with_findings: int = 0  # of the input files (the configuration is not one)
     outcome: Outcome = Outcome()
+    in_configuration: int = 0  # problems about the configuration's suppression entries
 
     @classmethod
     def of(cls, findings: Iterable[Finding], outcome: Outcome) -> Summary:
@@ -73,11 +76,13 @@ class Summary(NamedTuple):
             if not finding.suppression:  # shown, but suppressed: not counted as a problem
                 count[finding.severity] += 1
                 files.add(finding.file)
+        in_configuration = sum(1 for finding in findings
+                               if not finding.suppression and finding.file in outcome.configuration)
         # a plan's findings may be placed in the .tf files beside it: never more files with
         # problems than files checked
-        with_findings = min(len(files), outcome.files - outcome.unreadable)
+        with_findings = min(len(files - set(outcome.configuration)), outcome.files - outcome.unreadable)
         return cls(outcome.files, count["error"], count["warning"], count["info"],
-                   outcome.unreadable, with_findings, outcome)
+                   outcome.unreadable, with_findings, outcome, in_configuration)
 
     @property
     def checked(self) -> int:

@@ -48,4 +48,5 @@ def input_error(error: InputError) -> dict[str, Any]:
 def summary_fields(summary: Summary) -> dict[str, Any]:
     return {"files": summary.checked, "files_with_findings": summary.files_with_findings,
             "unreadable": summary.unreadable, "errors": summary.errors, "warnings": summary.warnings,
-            "infos": summary.infos, "input_errors": len(summary.input_errors)}
+            "infos": summary.infos, "input_errors": len(summary.input_errors),
+            "configuration_findings": summary.in_configuration}

@@ -47,6 +47,7 @@ class MarkdownReporter(CollectingReporter):
             "|---|---|---|---|---|---|",
             f"| {summary.checked} | {summary.files_with_findings} | {summary.unreadable} | "
             f"{summary.errors} | {summary.warnings} | {summary.infos} |",
+            *_in_configuration(summary),
         ]
 
     def _rules(self) -> list[str]:
@@ -75,6 +76,16 @@ def _row(finding: Finding) -> str:
     where = f"{finding.line}:{finding.column}"
     about, message = _cell(application_of(finding)), _cell(finding.message + suppression_note(finding))
     return f"| {where} | {finding.rule} | {finding.severity} | {about} | {message} |"
+
+
+def _in_configuration(summary: Summary) -> list[str]:
+    """How many of the findings are about the configuration's suppression entries (not an input)."""
+    if not summary.in_configuration:
+        return []
+    files = ", ".join(_cell(file) for file in summary.outcome.configuration)
+    count = summary.in_configuration
+    findings = "finding is" if count == 1 else "findings are"
+    return ["", f"{count} {findings} about the configuration ({files}), not an input file."]
 
 
 def _not_checked(summary: Summary) -> list[str]:

@@ -65,10 +65,15 @@ class TextReporter:
 
 
 def where(summary: Summary) -> str:
-    """`1 of 2 files`: the files with findings of those checked (`1 file` when one was checked)."""
+    """`1 of 2 files`: the input files with findings of those checked (`1 file` when one was
+    checked), and the configuration when findings are about its entries (`and in p1lint.toml`)."""
     if summary.checked == summary.files_with_findings == 1:
-        return "1 file"
-    return f"{summary.files_with_findings} of {plural(summary.checked, 'file')}"
+        files = "1 file"
+    else:
+        files = f"{summary.files_with_findings} of {plural(summary.checked, 'file')}"
+    if not summary.in_configuration:
+        return files
+    return printable(f"{files} and in {', '.join(summary.outcome.configuration)}")
 
 
 def incomplete(summary: Summary) -> str:

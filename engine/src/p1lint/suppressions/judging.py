@@ -21,7 +21,7 @@ from typing import NamedTuple
 from p1lint.selection import ActiveRule
 from p1lint.suppressions.entries import ConfigSuppression
 from p1lint.suppressions.matching import file_matches, glob_matches, names_rule, relative_file
-from p1lint.suppressions.records import SCOPE, Record, entry_record
+from p1lint.suppressions.records import Record, entry_record
 
 WILDCARDS = frozenset("*?[")
 
@@ -43,7 +43,7 @@ def entry_records(
     scope: RunScope | None,
 ) -> list[Record]:
     """The record of each entry; `scope` None: none is judged unused."""
-    ran = [active.rule for active in rules if active.rule.scope != SCOPE]
+    ran = [active.rule for active in rules]  # those about suppressions too: an entry may suppress them
     records = []
     for index, entry in enumerate(entries):
         active = entry.active_on(today)

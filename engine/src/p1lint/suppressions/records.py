@@ -4,7 +4,7 @@ date, the names it was judged on (those of rules that ran where it applies) and 
 suppressed a finding. The engine checks the records as it checks an application,
 
     {"suppressions": [{"kind": "comment", "rules": ["P1L102"], "reason": "", "expires": "",
-                       "judged": ["P1L102"], "used": []}]}
+                       "judged": ["P1L102"], "used": [], "unknown": []}]}
 
 and a hit at `/suppressions/N` becomes a finding at the place of suppression N (the comment, or
 the configuration's table)."""
@@ -44,10 +44,14 @@ class Record(NamedTuple):
     place: Place
 
 
-def comment_record(directive: Directive, file: str, ran: set[str], judge_unused: bool) -> Record:
-    """The record of an inline comment; `ran`: the ids and names of the rules that ran on its file."""
+def comment_record(
+    directive: Directive, file: str, ran: set[str], judge_unused: bool, known: frozenset[str] = frozenset()
+) -> Record:
+    """The record of an inline comment; `ran`: the ids and names of the rules that ran on its file;
+    `known`: those of every rule (empty: names are not checked)."""
     judged = [name for name in directive.rules if name in ran] if judge_unused and directive.reason else []
-    data = _data("comment", directive.rules, directive.reason, "", judged, directive.used)
+    unknown = [name for name in directive.rules if known and name not in known]
+    data = _data("comment", directive.rules, directive.reason, "", judged, directive.used, unknown)
     place = Place(file, directive.line, directive.column, directive.end_column, "", directive.text)
     return Record(data, place)
 
@@ -64,10 +68,11 @@ def entry_record(entry: ConfigSuppression, index: int, judged: bool, used: bool,
 
 
 def _data(
-    kind: str, rules: Iterable[str], reason: str, expires: str, judged: Iterable[str], used: Iterable[str]
+    kind: str, rules: Iterable[str], reason: str, expires: str, judged: Iterable[str], used: Iterable[str],
+    unknown: Iterable[str] = (),
 ) -> dict[str, Any]:
     return {"kind": kind, "rules": list(rules), "reason": reason, "expires": expires,
-            "judged": list(judged), "used": sorted(used)}
+            "judged": list(judged), "used": sorted(used), "unknown": list(unknown)}
 
 
 def checked_data(records: list[Record]) -> dict[str, Any]:
