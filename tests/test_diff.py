@@ -266,3 +266,29 @@ def test_html_escapes_values(tmp_path):
     document = run("--format", "html", str(old), str(new)).stdout
     assert "<script>alert" not in document and "<img" not in document
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document
+
+
+def test_the_actor_file_bounds_the_role_assignments_of_both_sides(tmp_path):
+    """A Terraform configuration names no actor: with `--actor`, a role assignment the actor may
+    not make is a finding introduced, beside the change."""
+    environment = "${pingone_environment.prod.id}"
+    worker = {"environment_id": environment, "name": "Automation", "enabled": True,
+              "oidc_options": {"type": "WORKER", "grant_types": ["CLIENT_CREDENTIALS"],
+                               "token_endpoint_auth_method": "CLIENT_SECRET_BASIC"}}
+    roles = {"pingone_role": {"identity_admin": {"name": "Identity Data Admin"},
+                              "configuration_read_only": {"name": "Configuration Read Only"}}}
+    assignment = {"environment_id": environment, "application_id": "${pingone_application.worker.id}",
+                  "role_id": "${data.pingone_role.identity_admin.id}", "scope_environment_id": environment}
+    for side, resources in (("old", {}), ("new", {"pingone_application_role_assignment": {"identity": assignment}})):
+        (tmp_path / side).mkdir()
+        module = {"resource": {"pingone_application": {"worker": worker}, **resources}, "data": roles}
+        (tmp_path / side / "main.tf.json").write_text(json.dumps(module))
+    actor = {"type": "USER", "id": "u1", "roleAssignments": [
+        {"role": {"id": "data.pingone_role.configuration_read_only"},
+         "scope": {"id": "pingone_environment.prod", "type": "ENVIRONMENT"}}]}
+    (tmp_path / "actor.json").write_text(json.dumps(actor))
+    plain = diff_json(tmp_path / "old", tmp_path / "new")
+    bounded = diff_json(tmp_path / "old", tmp_path / "new", "--actor", str(tmp_path / "actor.json"))
+    assert kinds(plain) == kinds(bounded) == ["role-assignment-added"]
+    assert "P1L734" not in [f["rule"] for f in plain["introduced"]]
+    assert "P1L734" in [f["rule"] for f in bounded["introduced"]]

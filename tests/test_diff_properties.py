@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from p1lint.commands.check import select_rules
-from p1lint.diff.run import diff_sides
+from p1lint.diff.run import Reading, diff_sides
 from p1lint.diff.sides import path_side
 from p1lint.run_settings import RunSettings
 from tests.support import FIXTURES, ROOT
@@ -62,7 +62,7 @@ APPLICATION = st.fixed_dictionaries(
 
 
 def assert_no_difference(first: Path, second: Path) -> None:
-    result = diff_sides(path_side(str(first)), path_side(str(second)), RULES, RunSettings(), 10**8)
+    result = diff_sides(path_side(str(first)), path_side(str(second)), Reading(RULES, RunSettings(), 10**8))
     assert (result.changes, result.introduced, result.fixed) == ([], [], [])
 
 

@@ -305,6 +305,10 @@ def check_request(request: str, **options: Any) -> None:
 @ignore_option
 @click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
               help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")
+@click.option("--actor", type=click.Path(dir_okay=False),
+              help="JSON or YAML file with the actor whose roles bound the role assignments, for both sides "
+                   "where they do not say (Terraform configurations).")
+@click.option("--custom-domain", help="Your PingOne custom domain (auth.example.com).")
 @config_options
 def diff(inputs: tuple[str, ...], **options: Any) -> None:
     """Report the security-relevant changes from OLD to NEW (exports, snapshots, Terraform): the

@@ -14,20 +14,21 @@ from p1lint.findings import P1LintError
 def run_diff(
     inputs: list[str], *, revisions: str | None, output_format: str, output: Path | None, fail_on: str,
     profile: str, rule_dirs: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-    max_file_size: int,
+    max_file_size: int, actor: str | None = None, custom_domain: str | None = None,
 ) -> int:
     """Report the security-relevant changes from OLD to NEW (or between two git revisions): exit
     1 when one, or an introduced finding, is at `fail_on` or above; 2 when an input could not be
     read or the report not written."""
     from p1lint.commands.check import combined_selection, select_rules
-    from p1lint.diff.run import diff_sides
+    from p1lint.diff.run import Reading, diff_sides
     from p1lint.diff.sides import sides
     from p1lint.run_settings import RunSettings
 
     try:
         rules = select_rules(rule_dirs, profile, *combined_selection(select, ignore))
         with sides(inputs, revisions) as (old, new):
-            result = diff_sides(old, new, rules, RunSettings(), max_file_size)
+            reading = Reading(rules, RunSettings(custom_domain=custom_domain), max_file_size, actor)
+            result = diff_sides(old, new, reading)
         _write(result, output_format, output)
     except P1LintError as problem:
         click.echo(str(problem), err=True)

@@ -34,13 +34,22 @@ class DiffResult(NamedTuple):
         return any(SEVERITY_RANK[severity] >= threshold for severity in severities)
 
 
+class Reading(NamedTuple):
+    """How both sides are read and checked."""
+
+    rules: list[ActiveRule]
+    settings: RunSettings
+    max_file_size: int
+    actor: str | None = None  # the actor file of environments that have none
+
+
 class ReadSide(NamedTuple):
     findings: list[Finding]
     errors: list[InputError]
     applications: list[Application]
 
 
-def read_side(side: Side, rules: list[ActiveRule], settings: RunSettings, max_file_size: int) -> ReadSide:
+def read_side(side: Side, reading: Reading) -> ReadSide:
     """The findings of one side (fingerprints naming its files relative to its root) and its
     applications; what cannot be read is an error, named as the side shows it."""
     from p1lint.documents.sources import discover
@@ -48,16 +57,15 @@ def read_side(side: Side, rules: list[ActiveRule], settings: RunSettings, max_fi
     from p1lint.identity import files_relative_to
 
     with files_relative_to(side.root):
-        result = lint_paths(side.paths, rules, settings, max_file_size=max_file_size)
-    environments = read_environments(discover(side.paths), max_file_size)  # its errors: those above
+        result = lint_paths(side.paths, reading.rules, reading.settings, max_file_size=reading.max_file_size,
+                            actor=reading.actor)
+    environments = read_environments(discover(side.paths), reading.max_file_size)  # errors: those above
     errors = [side.shown_error(error) for error in result.errors]
     return ReadSide(result.findings, errors, applications(environments))
 
 
-def diff_sides(
-    old: Side, new: Side, rules: list[ActiveRule], settings: RunSettings, max_file_size: int
-) -> DiffResult:
-    before, after = (read_side(side, rules, settings, max_file_size) for side in (old, new))
+def diff_sides(old: Side, new: Side, reading: Reading) -> DiffResult:
+    before, after = (read_side(side, reading) for side in (old, new))
     introduced = [new.shown_finding(f) for f in unmatched(after.findings, before.findings)]
     fixed = [old.shown_finding(f) for f in unmatched(before.findings, after.findings)]
 
