@@ -292,3 +292,61 @@ def test_a_pattern_longer_than_any_path_is_refused(project):
     result = CliRunner().invoke(cli, ["check", "--no-cache", "--extend-exclude", "x" * 5000, "."])
     assert result.exit_code == 2
     assert result.stderr.startswith("p1lint: --exclude: a pattern of more than 4,096 characters")
+
+
+# -- tracked files: a .gitignore does not apply to them (git's rule), read from the index -----------
+
+TRACKED_LAYOUT = {".gitignore": "*.yaml\n!keep.yaml\nbuild/\n", "keep.yaml": None, "ignored.yaml": None,
+                  "committed.yaml": None, "build/app.yaml": None, "build/later.yaml": None,
+                  "envs/prod/app.yaml": None, "envs/prod/new.yaml": None}
+
+
+def tracked_repository(root: Path, version: int) -> Path:
+    root = repository(root, TRACKED_LAYOUT)
+    git(root, "add", "-f", "committed.yaml", "build/app.yaml", "envs/prod/app.yaml", "keep.yaml")
+    if version == 3:
+        git(root, "add", "-N", "-f", "envs/prod/new.yaml")  # intent-to-add: an extended entry
+    git(root, "update-index", "--index-version", str(version))
+    return root
+
+
+def git_would_show(root: Path) -> set[str]:
+    listed = git(root, "ls-files", "--cached", "--others", "--exclude-standard").splitlines()
+    return {name for name in listed if name.endswith(".yaml")}
+
+
+@needs_git
+@pytest.mark.parametrize("version", [2, 3, 4])
+def test_a_tracked_file_is_checked_whatever_the_gitignore_says(version, tmp_path):
+    root = tracked_repository(tmp_path / "repo", version)
+    found = walked(root, scope=FileScope())
+    assert found == git_would_show(root)
+    assert {"committed.yaml", "build/app.yaml", "envs/prod/app.yaml"} <= found  # tracked, though ignored
+    assert not {"ignored.yaml", "build/later.yaml"} & found  # ignored and untracked
+
+
+@needs_git
+def test_an_index_that_cannot_be_read_leaves_the_ignore_files_alone(tmp_path):
+    root = tracked_repository(tmp_path / "repo", 2)
+    (root / ".git" / "index").write_bytes(b"DIRC\x00\x00\x00\x09garbage")
+    assert walked(root, scope=FileScope()) == {"keep.yaml"}
+
+
+@needs_git
+def test_the_index_of_a_worktree_is_found_through_its_git_file(tmp_path):
+    root = tracked_repository(tmp_path / "repo", 2)
+    git(root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "exports")
+    git(root, "worktree", "add", "-q", str(tmp_path / "second"))
+    assert (tmp_path / "second" / ".git").is_file()
+    assert walked(tmp_path / "second", scope=FileScope()) == {
+        "committed.yaml", "build/app.yaml", "envs/prod/app.yaml", "keep.yaml"}
+
+
+@needs_git
+def test_a_file_added_to_the_index_between_runs_is_checked(project, tmp_path):
+    cache = tmp_path / "cache"
+    (project / ".gitignore").write_text("envs/old/\n")
+    first = p1lint("check", ".", cache=cache, cwd=project)
+    git(project, "add", "-f", "envs/old/app.yaml")
+    again = p1lint("check", ".", cache=cache, cwd=project)
+    assert b"envs/old/app.yaml" not in first.stdout and b"envs/old/app.yaml" in again.stdout

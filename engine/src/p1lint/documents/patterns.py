@@ -7,9 +7,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from p1lint.findings import P1LintError
+
+if TYPE_CHECKING:
+    from p1lint.documents.gitindex import Tracked
 
 Glob = tuple[str, str, str]  # an `exclusion.ExcludeGlob`: pattern, its directory, its origin
 
@@ -172,10 +175,13 @@ def ignore_lines(path: str) -> tuple[Line, ...]:
 
 class GitIgnores:
     """The `.gitignore` levels of each directory, worked out once per directory; `consulted`
-    lists every ignore file looked for (whether there or not), for the results cache."""
+    lists every ignore file looked for (whether there or not), and each index read, for the
+    results cache. A tracked file, and a directory holding one, is never ignored (as in git)."""
 
     def __init__(self) -> None:
         self._levels: dict[str, tuple[Level, ...] | None] = {}
+        self._roots: dict[str, str | None] = {}  # directory -> its repository's root
+        self._tracked: dict[str, Tracked | None] = {}
         self.consulted: list[str] = []
 
     def ignored(self, path: str, is_dir: bool) -> bool:
@@ -186,7 +192,21 @@ class GitIgnores:
             relative = _relative(path, directory)
             if relative is not None:
                 decision = verdict(lines, relative + ("/" if is_dir else ""), decision)
-        return bool(decision)
+        return bool(decision) and not self._is_tracked(path, is_dir)
+
+    def _is_tracked(self, path: str, is_dir: bool) -> bool:
+        root = self._roots.get(os.path.dirname(path))
+        if root is None:
+            return False
+        if root not in self._tracked:
+            from p1lint.documents.gitindex import index_path, tracked
+
+            self.consulted.append(index_path(root) or os.path.join(root, ".git"))
+            self._tracked[root] = tracked(root)
+        known, relative = self._tracked[root], _relative(path, root)
+        if known is None or relative is None:
+            return False
+        return relative in (known.directories if is_dir else known.files)
 
     def levels(self, directory: str) -> tuple[Level, ...] | None:
         """The ignore files that apply in `directory`, outermost first; None outside a repository."""
@@ -204,9 +224,11 @@ class GitIgnores:
     def _own(self, directory: str) -> tuple[Level, ...] | None:
         if os.path.exists(os.path.join(directory, ".git")):
             outer: tuple[Level, ...] | None = self._info_exclude(directory)
+            self._roots[directory] = directory
         else:
             parent = os.path.dirname(directory)
             outer = None if parent == directory else self._levels.get(parent)
+            self._roots[directory] = None if parent == directory else self._roots.get(parent)
         if outer is None:
             return None
         own = self._read(os.path.join(directory, IGNORE_FILE))
