@@ -187,10 +187,16 @@ def test_control_characters_are_escaped_and_the_carets_stay_under_the_value(tmp_
     assert shown and all(under_carets(*frame).startswith('"') for frame in shown if "redirect-uri" in frame[0])
 
 
-def test_standard_input_has_no_frame():
+def test_standard_input_has_no_frame(tmp_path, monkeypatch):
     source = (FIXTURES / "bad" / "redirect-partner-web-app.json").read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--no-cache", "--no-config", "--show-source", "-"], input=source)
     assert result.exit_code == 1 and "<stdin>:" in result.stdout and " | " not in result.stdout
+    monkeypatch.chdir(tmp_path)
+    Path("app.json").write_text(source.replace("partners", "other"))  # a file of the name given
+    named = CliRunner().invoke(cli, ["check", "--no-cache", "--no-config", "--show-source", "--stdin-filename",
+                                     "app.json", "-"], input=source)
+    assert named.exit_code == 1 and "app.json:" in named.stdout and " | " not in named.stdout
+    assert " | " in show("app.json").stdout  # the file itself, named, has its frames
 
 
 def test_show_source_is_the_full_format_and_a_setting(tmp_path, monkeypatch):

@@ -1,7 +1,7 @@
 """`full` (`--show-source`): the text format with a code frame under each finding, as ruff's
 `full` output — the finding's line with the line above and below it, numbered, and carets under
-the range the finding reports. The frame is read from the file on disk (a finding without one,
-such as one of standard input, has no frame) and shows no secret: every line passes through
+the range the finding reports. The frame is read from the file on disk (a finding of standard
+input has none, whatever name it was given) and shows no secret: every line passes through
 `source_redaction` first. Lines are cut to a window around the finding's column."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from p1lint.documents.files import ReadProblem, read_regular_file
 from p1lint.documents.lines import split_lines
 from p1lint.escaping import printable
 from p1lint.findings import Finding
+from p1lint.reporters import Summary
 from p1lint.reporters.text import SEVERITY_COLORS, TextReporter
 from p1lint.source_redaction import hidden_spans, redact_line
 
@@ -22,14 +23,23 @@ MAX_FILES = 64  # files whose lines are kept at once
 
 
 class FullReporter(TextReporter):
+    """Writes its findings when the run stops, when it knows the name standard input was given
+    (`Outcome.stdin_name`): those findings get no frame, even where a file has that name."""
+
     def __init__(self, stream: IO[str], *, color: bool, quiet: bool) -> None:
         super().__init__(stream, color=color, quiet=quiet)
         self._sources: dict[str, list[str] | None] = {}
+        self._findings: list[Finding] = []
 
     def handle(self, finding: Finding) -> None:
-        super().handle(finding)
-        for line in self._frame(finding):
-            self.stream.write(line + "\n")
+        self._findings.append(finding)
+
+    def stop(self, summary: Summary) -> None:
+        for finding in self._findings:
+            super().handle(finding)
+            if finding.file != summary.outcome.stdin_name:
+                self.stream.write("".join(line + "\n" for line in self._frame(finding)))
+        super().stop(summary)
 
     def _frame(self, finding: Finding) -> list[str]:
         lines = self._lines(finding.file)
