@@ -46,11 +46,11 @@ def test_output_file_takes_the_format_without_a_file(tmp_path, inputs):
     assert [error["file"] for error in document["errors"]] == [inputs[1]]
 
 
-@pytest.mark.parametrize("how", ["text=FILE", "-o FILE", "-o FILE --quiet"])
+@pytest.mark.parametrize("how", ["text=FILE", "full=FILE", "-o FILE", "-o FILE --quiet"])
 def test_a_text_report_file_holds_the_input_errors_too(tmp_path, inputs, how):
     out = tmp_path / "report.txt"
     given = how.replace("FILE", str(out)).split()
-    result = run(*(["--format", *given] if how.startswith("text") else given), *inputs)
+    result = run(*(given if how.startswith("-o") else ["--format", *given]), *inputs)
     assert result.exit_code == 2 and result.stdout == ""
     lines = out.read_text().splitlines()
     error = f"{inputs[1]}:3:1: invalid JSON: Expecting value"
