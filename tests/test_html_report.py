@@ -190,6 +190,22 @@ def test_code_frames_hide_secret_values_of_every_shape(tmp_path):
     assert lines[10] == "homePageUrl: https://[redacted]@home.example.com/"
 
 
+def test_code_frames_hide_key_material_under_keys_not_named_like_secrets(tmp_path):
+    source = tmp_path / "app.yaml"
+    source.write_text(
+        "name: Worker\n"
+        "description: |\n"
+        "  -----BEGIN RSA PRIVATE KEY-----\n"
+        "  MIIPLANTEDKEYMATERIALONE\n"
+        "  PLANTEDKEYMATERIALTWO==\n"
+        "  -----END RSA PRIVATE KEY-----\n"
+        "notes: \"-----BEGIN PRIVATE KEY-----\\nPLANTEDINLINE\\n-----END PRIVATE KEY-----\"\n"
+        "homePageUrl: https://home.example.com/\n", encoding="utf-8")
+    lines = redacted_lines(read_source(str(source)))
+    assert len(lines) == 8 and lines[0] == "name: Worker" and lines[7] == "homePageUrl: https://home.example.com/"
+    assert not [line for line in lines if "PLANTED" in line]
+
+
 def test_the_report_of_committed_secrets_shows_none_of_them(tmp_path):
     from tests.test_secret_output import SECRET_FIXTURES, SECRETS
 

@@ -6,7 +6,9 @@ is masked in the text, whatever its form (a quoted string, a YAML block, a neste
 (2) each line is passed through `redact_text`, which hides the credentials URIs carry, and the
 sensitive values found in (1) wherever else they are written; (3) a line that still names a
 sensitive key (`client_secret = ...` in a format whose values have no span) or holds PEM key
-material shows nothing after it."""
+material shows nothing after it. Before these, each line goes through the line redaction of
+`--show-source` (`source_redaction`), which follows values across lines: the lines of a PEM
+block, a secret's continuation lines, whatever key they are written under."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from typing import Any, NamedTuple
 from p1lint.documents.lines import split_lines
 from p1lint.findings import Finding
 from p1lint.messages import is_sensitive_key
-from p1lint.redaction import MIN_QUOTED_CREDENTIAL, REDACTED, redact_text
+from p1lint.redaction import MIN_QUOTED_CREDENTIAL, REDACTED, Span, cut_spans, redact_text
+from p1lint.source_redaction import hidden_spans
 
 CONTEXT_LINES = 2  # lines shown before and after the finding's own
 MAX_FRAME_LINES = 12
@@ -79,6 +82,7 @@ class RedactedText:
             _mask(self.lines, document.span(pointer))
         self.secrets = _Secrets(secrets)
         self.shown: dict[int, str] = {}
+        self.spans: dict[int, list[Span]] | None = None
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -86,8 +90,15 @@ class RedactedText:
     def line(self, number: int, column: int = 1) -> str:
         """Line `number` (1-based), redacted, and cut to length around `column`."""
         if number not in self.shown:
-            self.shown[number] = _shown(redact_text(self.secrets.hidden(self.lines[number - 1])))
+            self.shown[number] = _shown(redact_text(self.secrets.hidden(self._cut(number))))
         return _around(self.shown[number], column)
+
+    def _cut(self, number: int) -> str:
+        """Line `number` without what the line redaction hides (one pass over the document, the
+        first time a line is asked for)."""
+        if self.spans is None:
+            self.spans = hidden_spans(self.lines, set(range(1, len(self.lines) + 1)))
+        return cut_spans(self.lines[number - 1], self.spans.get(number, []))
 
 
 def redacted_lines(document: Any) -> list[str]:
