@@ -56,6 +56,7 @@ class RegexBudget:
         except TimeoutError:
             if timeout == MATCH_TIMEOUT_SECONDS:
                 raise Unchecked(f"the pattern took longer than {timeout} s on this value") from None
+            self.remaining = 0.0  # it ran for all the time the file had left, however busy the machine
             raise self._used_up() from None
         finally:
             self.remaining -= time.thread_time() - start
