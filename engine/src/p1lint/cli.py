@@ -150,6 +150,12 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg]
             self.fail(str(error), param, ctx)
 
 
+max_file_size_option = click.option(
+    "--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
+    help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.",
+)
+
+
 profile_option = click.option(
     "--profile", type=click.Choice(PROFILES), default="recommended", show_default=True,
     help="Severity profile.",
@@ -204,8 +210,7 @@ def cli() -> None:
 @click.option("--changed-only", is_flag=True,
               help="Of a Terraform plan, report only on the resources it creates or updates (the rest "
                    "of the plan is still read as their environment).")
-@click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
-              help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")
+@max_file_size_option
 @click.option("--strict-unknowns", is_flag=True,
               help="Report each value Terraform does not settle that kept checks from being made (P1L020).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
@@ -280,8 +285,7 @@ def pull_snapshot(output: str | None, **options: Any) -> None:
 @rules_option
 @no_color_option
 @quiet_option
-@click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
-              help="A larger snapshot file is not read (an input error): 100MiB, 512KiB, bytes.")
+@max_file_size_option
 @config_options
 def check_request(request: str, **options: Any) -> None:
     """Check one authorization request (an /as/authorize URL, or `-` to read it from standard
@@ -303,8 +307,7 @@ def check_request(request: str, **options: Any) -> None:
 @rules_option
 @select_option
 @ignore_option
-@click.option("--max-file-size", type=ByteSize(), default="100MiB", show_default=True,
-              help="Larger input files are not read (an input error): 100MiB, 512KiB, bytes.")
+@max_file_size_option
 @click.option("--actor", type=click.Path(dir_okay=False),
               help="JSON or YAML file with the actor whose roles bound the role assignments, for both sides "
                    "where they do not say (Terraform configurations).")
